@@ -1,0 +1,30 @@
+using Amplify.DataStore.Metadata;
+using Amplify.DataStore.Serialization;
+
+namespace Amplify.DataStore;
+
+/// <summary>Marker for every generated <c>@model</c> type.</summary>
+public interface IModel
+{
+}
+
+/// <summary>
+/// Implemented by every generated <c>@model</c> record. The static members give the runtime reflection-free
+/// access to the model's metadata and to its document/JSON read and write code.
+/// </summary>
+/// <typeparam name="TSelf">The model type itself.</typeparam>
+public interface IModel<TSelf> : IModel
+    where TSelf : class, IModel<TSelf>
+{
+    /// <summary>The model's metadata (fields, keys, indexes, associations, auth rules).</summary>
+    static abstract ModelMetadata Metadata { get; }
+
+    /// <summary>Writes <paramref name="model"/> as one object using AppSync wire names.</summary>
+    static abstract void Write(TSelf model, IModelWriter writer);
+
+    /// <summary>Reads one object written by <see cref="Write"/> (or received from AppSync).</summary>
+    static abstract TSelf Read(IModelReader reader);
+
+    /// <summary>The stored value of a field by its GraphQL name, for in-memory predicate evaluation and sorting.</summary>
+    static abstract FieldValue GetFieldValue(TSelf model, string fieldName);
+}

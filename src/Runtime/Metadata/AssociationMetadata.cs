@@ -1,0 +1,22 @@
+using System.Collections.Generic;
+
+namespace Amplify.DataStore.Metadata;
+
+/// <summary>A relationship on a field.</summary>
+public sealed class AssociationMetadata
+{
+    /// <summary>HasOne, HasMany or BelongsTo.</summary>
+    public required AssociationType Type { get; init; }
+
+    /// <summary>The related model's name.</summary>
+    public required string RelatedModel { get; init; }
+
+    /// <summary>Foreign-key fields on this model (BelongsTo/HasOne), in the related primary key's order.</summary>
+    public required IReadOnlyList<string> TargetNames { get; init; }
+
+    /// <summary>HasMany: foreign-key fields on the child. HasOne/BelongsTo: the related model's key fields.</summary>
+    public required IReadOnlyList<string> AssociatedWith { get; init; }
+
+    /// <summary>The field on the related model that points back, if any.</summary>
+    public string? AssociatedField { get; init; }
+}

@@ -1,0 +1,20 @@
+using System;
+using Amplify.DataStore.Serialization;
+
+namespace Amplify.DataStore.Metadata;
+
+/// <summary>Untyped access to a model's generated read/write code, for engines that work by model name.</summary>
+public interface IModelCodec
+{
+    /// <summary>The generated CLR type.</summary>
+    Type ClrType { get; }
+
+    /// <summary>Writes a model instance of <see cref="ClrType"/>.</summary>
+    void Write(object model, IModelWriter writer);
+
+    /// <summary>Reads a model instance.</summary>
+    object Read(IModelReader reader);
+
+    /// <summary>The stored value of a field by GraphQL name.</summary>
+    FieldValue GetFieldValue(object model, string fieldName);
+}
