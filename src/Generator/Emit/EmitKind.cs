@@ -1,0 +1,10 @@
+namespace Amplify.DataStore.Generator.Emit;
+
+/// <summary>What one generated file contains.</summary>
+internal enum EmitKind
+{
+    Model,
+    NonModel,
+    Enum,
+    Schema,
+}

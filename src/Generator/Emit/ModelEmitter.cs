@@ -1,0 +1,650 @@
+using System.Collections.Generic;
+using System.Linq;
+using Amplify.DataStore.Schema;
+
+namespace Amplify.DataStore.Generator.Emit;
+
+/// <summary>
+/// Emits one <c>@model</c> or non-model type: an immutable <c>sealed partial record</c> with value equality,
+/// reflection-free read/write code and, for models, <c>CopyOf</c>, the typed predicate and sort builders
+/// and relationship navigation.
+/// </summary>
+internal sealed class ModelEmitter
+{
+    private readonly SourceWriter _w = new();
+    private readonly string _ns;
+    private readonly string _typeName;      // GraphQL name
+    private readonly string _csName;        // C# name
+    private readonly EquatableArray<FieldDefinition> _fields;
+    private readonly ModelDefinition? _model; // null for non-model types
+    private readonly SchemaModel _context;
+
+    private ModelEmitter(EmitUnit unit)
+    {
+        _ns = unit.Namespace;
+        _context = unit.Context;
+        _typeName = unit.Name;
+        _csName = CSharpNaming.TypeName(unit.Name);
+        if (unit.Kind == EmitKind.Model)
+        {
+            _model = unit.Context.FindModel(unit.Name)!;
+            _fields = _model.Fields;
+        }
+        else
+        {
+            _fields = unit.Context.FindNonModel(unit.Name)!.Fields;
+        }
+    }
+
+    public static string Emit(EmitUnit unit) => new ModelEmitter(unit).Emit();
+
+    private bool IsModel => _model is not null;
+
+    private string DraftType => NestedTypeName(_typeName, "Draft");
+
+    private string FieldsType => NestedTypeName(_typeName, "Fields");
+
+    private string SortType => NestedTypeName(_typeName, "SortFields");
+
+    /// <summary>
+    /// The name of a type nested in a model (<c>Draft</c>, <c>Fields</c>, <c>SortFields</c>); prefixed with <c>Model</c>
+    /// when the model itself has that name, since a member cannot share its enclosing type's name.
+    /// </summary>
+    public static string NestedTypeName(string modelName, string baseName)
+        => CSharpNaming.ToPascalCase(modelName) == baseName ? "Model" + baseName : baseName;
+
+    private string Self => CSharpTypes.Qualified(_ns, _typeName);
+
+    private string Prop(FieldDefinition f) => CSharpNaming.PropertyName(_typeName, f.Name);
+
+    private IEnumerable<FieldDefinition> Stored => _fields.Where(f => f.Association is null);
+
+    private bool IsPrimaryKey(FieldDefinition f) => _model is not null && _model.PrimaryKey.Fields.Contains(f.Name);
+
+    private bool IsAutoId(FieldDefinition f)
+        => _model is not null && !_model.PrimaryKey.IsComposite && _model.PrimaryKey.PartitionKey == f.Name
+           && f.Type.Kind == TypeKind.Scalar && f.Type.Scalar is ScalarKind.ID or ScalarKind.String && !f.IsList;
+
+    /// <summary>Foreign-key fields filled by a belongsTo/hasOne parent property, so not C# <c>required</c>.</summary>
+    private HashSet<string> ForeignKeys()
+    {
+        var set = new HashSet<string>();
+        foreach (var f in _fields)
+        {
+            if (f.Association is { Kind: AssociationKind.BelongsTo or AssociationKind.HasOne } a)
+            {
+                foreach (var t in a.TargetNames) set.Add(t);
+            }
+        }
+        return set;
+    }
+
+    private string Emit()
+    {
+        Header(_w);
+        using (_w.OpenBlock("namespace " + _ns))
+        {
+            var kind = IsModel ? "model" : "non-model (embedded) type";
+            _w.Line($"/// <summary>The <c>{CSharpTypes.Xml(_typeName)}</c> {kind} generated from the GraphQL schema.</summary>");
+            _w.Line(GeneratedCodeAttribute);
+            var iface = IsModel
+                ? $"{CSharpTypes.Runtime}.IModel<{Self}>"
+                : $"{CSharpTypes.Runtime}.IEmbeddedModel<{Self}>";
+            using (_w.OpenBlock($"public sealed partial record {_csName} : {iface}"))
+            {
+                EmitProperties();
+                EmitEquality();
+                if (IsModel)
+                {
+                    EmitCopyOf();
+                    EmitWhere();
+                    EmitSort();
+                    _w.Line($"/// <inheritdoc/>");
+                    _w.Line($"static {CSharpTypes.Metadata}.ModelMetadata {CSharpTypes.Runtime}.IModel<{Self}>.Metadata => global::{_ns}.AmplifyModels.{SchemaEmitter.MetadataField(_typeName)};");
+                    _w.Line();
+                }
+                EmitWrite();
+                EmitRead();
+                if (IsModel)
+                {
+                    EmitGetFieldValue();
+                    EmitDraft();
+                    EmitFields();
+                    _w.Line();
+                    EmitSortFields();
+                }
+            }
+        }
+        return _w.ToString();
+    }
+
+    public const string GeneratedCodeAttribute = "[global::System.CodeDom.Compiler.GeneratedCode(\"Amplify.DataStore.Generator\", \"0.1.0\")]";
+
+    public static void Header(SourceWriter w)
+    {
+        w.Line("// <auto-generated/>");
+        w.Line("// Generated by Amplify.DataStore.Generator from the project's .graphql schema. Do not edit.");
+        w.Line("#nullable enable");
+        w.Line();
+    }
+
+    private void EmitProperties()
+    {
+        var fks = ForeignKeys();
+        foreach (var f in _fields)
+        {
+            var name = Prop(f);
+            if (f.Association is { } a)
+            {
+                EmitRelationshipProperty(f, a, name);
+                continue;
+            }
+            var type = CSharpTypes.PropertyType(f, _ns);
+            var doc = $"<c>{CSharpTypes.Xml(f.Name)}: {CSharpTypes.Xml(CSharpTypes.GraphQLType(f))}</c>";
+            if (IsAutoId(f))
+            {
+                _w.Line($"/// <summary>{doc}, the primary key. A new UUID when not set; <c>CopyOf</c> never changes it.</summary>");
+                _w.Line($"public {type} {name} {{ get; init; }} = {CSharpTypes.Runtime}.ModelId.NewId();");
+            }
+            else if (f.IsReadOnly)
+            {
+                _w.Line($"/// <summary>{doc}, set by the store and the server; read-only to callers.</summary>");
+                _w.Line($"public {type} {name} {{ get; private init; }}");
+            }
+            else if (fks.Contains(f.Name))
+            {
+                _w.Line($"/// <summary>{doc}, a foreign key; setting the related model's property sets it too.</summary>");
+                var init = f.IsValueRequired && !CSharpTypes.IsValueType(f) || f.IsList && f.IsListRequired ? " = null!;" : "";
+                _w.Line($"public {type} {name} {{ get; init; }}{init}");
+            }
+            else if (CSharpTypes.DefaultLiteral(f, _ns) is { } literal)
+            {
+                _w.Line($"/// <summary>{doc}, default <c>{CSharpTypes.Xml(f.DefaultValue!)}</c>.</summary>");
+                _w.Line($"public {type} {name} {{ get; init; }} = {literal};");
+            }
+            else
+            {
+                var pk = IsPrimaryKey(f) ? ", part of the primary key" : "";
+                _w.Line($"/// <summary>{doc}{pk}.</summary>");
+                var required = f.IsValueRequired ? "required " : "";
+                _w.Line($"public {required}{type} {name} {{ get; init; }}");
+            }
+            _w.Line();
+        }
+    }
+
+    private void EmitRelationshipProperty(FieldDefinition f, Association a, string name)
+    {
+        var related = CSharpTypes.Qualified(_ns, a.RelatedModel);
+        var relatedModel = _context.FindModel(a.RelatedModel);
+        switch (a.Kind)
+        {
+            case AssociationKind.BelongsTo:
+            {
+                var field = "_" + CSharpNaming.ToCamelCase(f.Name);
+                _w.Line($"private readonly {related}? {field};");
+                _w.Line();
+                _w.Line($"/// <summary>");
+                _w.Line($"/// <c>{CSharpTypes.Xml(f.Name)}</c>: the parent <c>{CSharpTypes.Xml(a.RelatedModel)}</c>. Setting it sets the foreign key ({string.Join(", ", a.TargetNames.Select(t => "<see cref=\"" + CSharpNaming.PropertyName(_typeName, t) + "\"/>"))}).");
+                _w.Line($"/// Items read from the store carry only the key; this returns the instance only while its key matches.");
+                _w.Line($"/// </summary>");
+                var match = KeyMatch("p", a, relatedModel);
+                using (_w.OpenBlock($"public {related}? {name}"))
+                {
+                    _w.Line($"get => {field} is {{ }} p && {match} ? p : null;");
+                    using (_w.OpenBlock("init"))
+                    {
+                        _w.Line($"{field} = value;");
+                        using (_w.OpenBlock("if (value is not null)"))
+                        {
+                            for (int i = 0; i < a.TargetNames.Count && relatedModel is not null; i++)
+                            {
+                                _w.Line($"{CSharpNaming.PropertyName(_typeName, a.TargetNames[i])} = value.{CSharpNaming.PropertyName(a.RelatedModel, relatedModel.PrimaryKey.Fields[i])};");
+                            }
+                        }
+                    }
+                }
+                _w.Line();
+                break;
+            }
+            case AssociationKind.HasMany:
+            {
+                var childKeys = string.Join(", ", a.AssociatedWith.Select(CSharpTypes.StringLiteral));
+                var parentValues = string.Join(", ", ParentKeyFields(a).Select(k => ValueOf(k)));
+                _w.Line($"/// <summary><c>{CSharpTypes.Xml(f.Name)}</c>: the <c>{CSharpTypes.Xml(a.RelatedModel)}</c> items that belong to this item (holds no data; load it with the store).</summary>");
+                _w.Line($"public {CSharpTypes.Runtime}.HasMany<{related}> {name} => new(new string[] {{ {childKeys} }}, new {CSharpTypes.Runtime}.FieldValue[] {{ {parentValues} }});");
+                _w.Line();
+                break;
+            }
+            case AssociationKind.HasOne:
+            {
+                var childKeys = string.Join(", ", (relatedModel?.PrimaryKey.Fields ?? a.AssociatedWith).Select(CSharpTypes.StringLiteral));
+                var values = string.Join(", ", a.TargetNames.Select(t => ValueOf(t)));
+                _w.Line($"/// <summary><c>{CSharpTypes.Xml(f.Name)}</c>: the <c>{CSharpTypes.Xml(a.RelatedModel)}</c> this item holds the key of (holds no data; load it with the store).</summary>");
+                _w.Line($"public {CSharpTypes.Runtime}.HasOne<{related}> {name} => new(new string[] {{ {childKeys} }}, new {CSharpTypes.Runtime}.FieldValue[] {{ {values} }});");
+                _w.Line();
+                break;
+            }
+        }
+    }
+
+    private IEnumerable<string> ParentKeyFields(Association a)
+        => a.TargetNames.Count > 0 ? a.TargetNames : _model!.PrimaryKey.Fields;
+
+    /// <summary>A FieldValue expression for one of this type's stored fields.</summary>
+    private string ValueOf(string fieldName, string target = "this")
+    {
+        var f = _fields.FirstOrDefault(x => x.Name == fieldName);
+        if (f is null) return CSharpTypes.Runtime + ".FieldValue.Null";
+        return FieldValueExpr(f, target + "." + Prop(f));
+    }
+
+    private string FieldValueExpr(FieldDefinition f, string access)
+    {
+        if (f.IsList)
+        {
+            var elem = CSharpTypes.ElementTypeWithNullability(f, _ns);
+            var conv = f.IsRequired || !CSharpTypes.IsValueType(f)
+                ? (f.IsRequired ? CSharpTypes.ToFieldValue(f, _ns, "v") : $"v is null ? {CSharpTypes.Runtime}.FieldValue.Null : {CSharpTypes.ToFieldValue(f, _ns, "v")}")
+                : $"v is {{ }} x ? {CSharpTypes.ToFieldValue(f, _ns, "x")} : {CSharpTypes.Runtime}.FieldValue.Null";
+            return $"{CSharpTypes.Runtime}.FieldValue.FromList<{elem}>({access}, static v => {conv})";
+        }
+        if (f.Type.Kind == TypeKind.Enum)
+        {
+            return f.IsRequired
+                ? CSharpTypes.ToFieldValue(f, _ns, access)
+                : $"({access} is {{ }} e ? {CSharpTypes.ToFieldValue(f, _ns, "e")} : {CSharpTypes.Runtime}.FieldValue.Null)";
+        }
+        return CSharpTypes.ToFieldValue(f, _ns, access);
+    }
+
+    private string KeyMatch(string parent, Association a, ModelDefinition? related)
+    {
+        if (related is null || a.TargetNames.Count == 0) return "true";
+        var parts = new List<string>();
+        for (int i = 0; i < a.TargetNames.Count && i < related.PrimaryKey.Fields.Count; i++)
+        {
+            var fk = _fields.FirstOrDefault(x => x.Name == a.TargetNames[i]);
+            var pkName = CSharpNaming.PropertyName(a.RelatedModel, related.PrimaryKey.Fields[i]);
+            var type = fk is null ? "object" : CSharpTypes.ElementTypeWithNullability(fk, _ns);
+            parts.Add($"global::System.Collections.Generic.EqualityComparer<{type}>.Default.Equals({parent}.{pkName}, {CSharpNaming.PropertyName(_typeName, a.TargetNames[i])})");
+        }
+        return string.Join(" && ", parts);
+    }
+
+    private void EmitEquality()
+    {
+        var stored = Stored.ToList();
+        _w.Line("/// <summary>Value equality over the stored fields (navigation properties are not compared).</summary>");
+        using (_w.OpenBlock($"public bool Equals({Self}? other)"))
+        {
+            _w.Line("if (ReferenceEquals(this, other)) return true;");
+            _w.Line("if (other is null) return false;");
+            if (stored.Count == 0)
+            {
+                _w.Line("return true;");
+            }
+            else
+            {
+                _w.Line("return");
+                _w.Indent();
+                for (int i = 0; i < stored.Count; i++)
+                {
+                    var f = stored[i];
+                    var type = CSharpTypes.PropertyType(f, _ns);
+                    var end = i == stored.Count - 1 ? ";" : " &&";
+                    _w.Line($"global::System.Collections.Generic.EqualityComparer<{type}>.Default.Equals({Prop(f)}, other.{Prop(f)}){end}");
+                }
+                _w.Unindent();
+            }
+        }
+        _w.Line();
+        _w.Line("/// <summary>A hash code consistent with <see cref=\"Equals(" + _csName.TrimStart('@') + "?)\"/>.</summary>");
+        using (_w.OpenBlock("public override int GetHashCode()"))
+        {
+            _w.Line("var hash = new global::System.HashCode();");
+            foreach (var f in stored) _w.Line($"hash.Add({Prop(f)});");
+            _w.Line("return hash.ToHashCode();");
+        }
+        _w.Line();
+    }
+
+    private IEnumerable<FieldDefinition> DraftFields()
+        => _fields.Where(f => !IsPrimaryKey(f) && !f.IsReadOnly && (f.Association is null || f.Association.Kind == AssociationKind.BelongsTo));
+
+    private void EmitCopyOf()
+    {
+        _w.Line($"/// <summary>");
+        _w.Line($"/// Copies <paramref name=\"original\"/>, letting <paramref name=\"mutate\"/> change any field except the primary key");
+        _w.Line($"/// (the draft exposes the key read-only). <c>with</c> expressions work as well.");
+        _w.Line($"/// </summary>");
+        _w.Line($"/// <param name=\"original\">The item to copy.</param>");
+        _w.Line($"/// <param name=\"mutate\">Changes applied to the copy.</param>");
+        _w.Line($"/// <returns>A new item; <paramref name=\"original\"/> is unchanged.</returns>");
+        using (_w.OpenBlock($"public static {Self} CopyOf({Self} original, global::System.Action<{DraftType}> mutate)"))
+        {
+            _w.Line("global::System.ArgumentNullException.ThrowIfNull(original);");
+            _w.Line("global::System.ArgumentNullException.ThrowIfNull(mutate);");
+            _w.Line($"var draft = new {DraftType}(original);");
+            _w.Line("mutate(draft);");
+            _w.Line("return draft.Build();");
+        }
+        _w.Line();
+    }
+
+    private void EmitDraft()
+    {
+        _w.Line($"/// <summary>A mutable copy of a <c>{CSharpTypes.Xml(_typeName)}</c> used by <see cref=\"CopyOf\"/>; the primary key is read-only.</summary>");
+        _w.Line(GeneratedCodeAttribute);
+        using (_w.OpenBlock($"public sealed class {DraftType}"))
+        {
+            _w.Line($"private readonly {Self} _original;");
+            _w.Line();
+            using (_w.OpenBlock($"internal {DraftType}({Self} original)"))
+            {
+                _w.Line("_original = original;");
+                foreach (var f in DraftFields()) _w.Line($"{Prop(f)} = original.{Prop(f)};");
+            }
+            _w.Line();
+            foreach (var f in _model!.PrimaryKey.Fields.Select(n => _fields.First(x => x.Name == n)))
+            {
+                _w.Line($"/// <summary>The primary-key field <c>{CSharpTypes.Xml(f.Name)}</c> (read-only: a copy keeps its identity).</summary>");
+                _w.Line($"public {CSharpTypes.PropertyType(f, _ns)} {Prop(f)} => _original.{Prop(f)};");
+                _w.Line();
+            }
+            foreach (var f in DraftFields())
+            {
+                if (f.Association is { } a)
+                {
+                    var related = CSharpTypes.Qualified(_ns, a.RelatedModel);
+                    var relatedModel = _context.FindModel(a.RelatedModel);
+                    var backing = "_" + CSharpNaming.ToCamelCase(f.Name);
+                    _w.Line($"private {related}? {backing};");
+                    _w.Line();
+                    _w.Line($"/// <summary>The parent <c>{CSharpTypes.Xml(a.RelatedModel)}</c>; setting it sets the foreign key.</summary>");
+                    using (_w.OpenBlock($"public {related}? {Prop(f)}"))
+                    {
+                        _w.Line($"get => {backing};");
+                        using (_w.OpenBlock("set"))
+                        {
+                            _w.Line($"{backing} = value;");
+                            using (_w.OpenBlock("if (value is not null)"))
+                            {
+                                for (int i = 0; i < a.TargetNames.Count && relatedModel is not null; i++)
+                                {
+                                    _w.Line($"{CSharpNaming.PropertyName(_typeName, a.TargetNames[i])} = value.{CSharpNaming.PropertyName(a.RelatedModel, relatedModel.PrimaryKey.Fields[i])};");
+                                }
+                            }
+                        }
+                    }
+                }
+                else
+                {
+                    _w.Line($"/// <summary><c>{CSharpTypes.Xml(f.Name)}: {CSharpTypes.Xml(CSharpTypes.GraphQLType(f))}</c>.</summary>");
+                    _w.Line($"public {CSharpTypes.PropertyType(f, _ns)} {Prop(f)} {{ get; set; }}");
+                }
+                _w.Line();
+            }
+            // Parents go first so that an explicitly edited foreign key (assigned after) wins.
+            var ordered = DraftFields().OrderBy(f => f.Association is null ? 1 : 0).ToList();
+            var assignments = string.Join(", ", ordered.Select(f => $"{Prop(f)} = {Prop(f)}"));
+            _w.Line($"internal {Self} Build() => _original with {{ {assignments} }};");
+        }
+        _w.Line();
+    }
+
+    private void EmitWhere()
+    {
+        _w.Line($"/// <summary>Builds a typed predicate over <c>{CSharpTypes.Xml(_typeName)}</c>, e.g. <c>{_csName.TrimStart('@')}.Where(x =&gt; x.Id.Eq(id))</c>.</summary>");
+        _w.Line($"/// <param name=\"build\">Combines field conditions with <c>&amp;</c>, <c>|</c> and <c>!</c>.</param>");
+        _w.Line($"/// <returns>The predicate.</returns>");
+        using (_w.OpenBlock($"public static {CSharpTypes.Runtime}.Predicate<{Self}> Where(global::System.Func<{FieldsType}<{Self}>, {CSharpTypes.Runtime}.Predicate<{Self}>> build)"))
+        {
+            _w.Line("global::System.ArgumentNullException.ThrowIfNull(build);");
+            _w.Line($"return build({FieldsType}<{Self}>.Root);");
+        }
+        _w.Line();
+    }
+
+    private IEnumerable<FieldDefinition> SortableFields()
+        => Stored.Where(f => !f.IsList && f.Type.Kind is TypeKind.Scalar or TypeKind.Enum && f.Type.Scalar != ScalarKind.AWSJSON);
+
+    private void EmitSort()
+    {
+        _w.Line($"/// <summary>Builds a sort order, e.g. <c>{_csName.TrimStart('@')}.Sort(s =&gt; s.Id.Ascending())</c>; keys chain most significant first.</summary>");
+        _w.Line($"/// <param name=\"build\">Picks fields and directions.</param>");
+        _w.Line($"/// <returns>The sort order.</returns>");
+        using (_w.OpenBlock($"public static {CSharpTypes.Sorting}.SortOrder<{Self}> Sort(global::System.Func<{SortType}, {SortType}> build)"))
+        {
+            _w.Line("global::System.ArgumentNullException.ThrowIfNull(build);");
+            _w.Line($"return build({SortType}.Empty).ToSortOrder();");
+        }
+        _w.Line();
+    }
+
+    private void EmitSortFields()
+    {
+        _w.Line($"/// <summary>The sortable fields of <c>{CSharpTypes.Xml(_typeName)}</c>.</summary>");
+        _w.Line(GeneratedCodeAttribute);
+        using (_w.OpenBlock($"public sealed class {SortType} : {CSharpTypes.Sorting}.SortBuilder<{Self}, {SortType}>"))
+        {
+            _w.Line($"internal static readonly {SortType} Empty = new(global::System.Array.Empty<{CSharpTypes.Sorting}.SortClause>());");
+            _w.Line();
+            _w.Line($"private {SortType}({CSharpTypes.Sorting}.SortClause[] clauses) : base(clauses) {{ }}");
+            _w.Line();
+            _w.Line("/// <inheritdoc/>");
+            _w.Line($"protected override {SortType} With({CSharpTypes.Sorting}.SortClause[] clauses) => new(clauses);");
+            foreach (var f in SortableFields())
+            {
+                _w.Line();
+                _w.Line($"/// <summary>Sort by <c>{CSharpTypes.Xml(f.Name)}</c>.</summary>");
+                _w.Line($"public {CSharpTypes.Sorting}.SortField<{Self}, {SortType}> {Prop(f)} => Field({CSharpTypes.StringLiteral(f.Name)});");
+            }
+        }
+    }
+
+    private void EmitFields()
+    {
+        _w.Line($"/// <summary>The fields of <c>{CSharpTypes.Xml(_typeName)}</c> as predicate handles; each offers only the operators valid for its type.</summary>");
+        _w.Line($"/// <typeparam name=\"TRoot\">The model the predicate is over (differs when reached through a <c>@belongsTo</c> parent).</typeparam>");
+        _w.Line(GeneratedCodeAttribute);
+        _w.Line($"public sealed class {FieldsType}<TRoot>");
+        _w.Line($"    where TRoot : class, {CSharpTypes.Runtime}.IModel<TRoot>");
+        using (_w.OpenBraces())
+        {
+            _w.Line($"internal static readonly {FieldsType}<TRoot> Root = new({CSharpTypes.Predicates}.FieldPath.Root);");
+            _w.Line();
+            _w.Line($"private readonly {CSharpTypes.Predicates}.FieldPath _path;");
+            _w.Line();
+            _w.Line($"internal {FieldsType}({CSharpTypes.Predicates}.FieldPath path) => _path = path;");
+            foreach (var f in _fields)
+            {
+                if (FieldHandle(f) is not { } handle) continue;
+                _w.Line();
+                _w.Line($"/// <summary><c>{CSharpTypes.Xml(f.Name)}: {CSharpTypes.Xml(CSharpTypes.GraphQLType(f))}</c>.</summary>");
+                _w.Line($"public {handle.Type} {Prop(f)} => new({handle.Args});");
+            }
+        }
+    }
+
+    /// <summary>The predicate handle type and constructor arguments for a field, or null when it has none.</summary>
+    private (string Type, string Args)? FieldHandle(FieldDefinition f)
+    {
+        var path = $"_path.Append({CSharpTypes.StringLiteral(f.Name)})";
+        if (f.Association is { } a)
+        {
+            // Nested predicates go through belongsTo parents only (c => c.Post.Id.Eq(id)).
+            return a.Kind == AssociationKind.BelongsTo
+                ? ($"{CSharpTypes.Qualified(_ns, a.RelatedModel)}.{NestedTypeName(a.RelatedModel, "Fields")}<TRoot>", path)
+                : null;
+        }
+        if (f.Type.Kind == TypeKind.NonModel || f.Type.Scalar == ScalarKind.AWSJSON) return null;
+        var elem = CSharpTypes.ElementType(f, _ns);
+        var convert = "static v => " + CSharpTypes.ToFieldValue(f, _ns, "v");
+        if (f.IsList) return ($"{CSharpTypes.Predicates}.ListField<TRoot, {elem}>", path + ", " + convert);
+        if (f.Type.Kind == TypeKind.Enum || f.Type.Scalar == ScalarKind.Boolean)
+        {
+            return ($"{CSharpTypes.Predicates}.EqualityField<TRoot, {elem}>", path + ", " + convert);
+        }
+        if (!CSharpTypes.IsValueType(f)) return ($"{CSharpTypes.Predicates}.StringField<TRoot>", path);
+        return ($"{CSharpTypes.Predicates}.ComparableField<TRoot, {elem}>", path + ", " + convert);
+    }
+
+    private void EmitWrite()
+    {
+        var iface = IsModel ? $"{CSharpTypes.Runtime}.IModel<{Self}>" : $"{CSharpTypes.Runtime}.IEmbeddedModel<{Self}>";
+        _w.Line("/// <inheritdoc/>");
+        using (_w.OpenBlock($"static void {iface}.Write({Self} model, {CSharpTypes.Serialization}.IModelWriter writer)"))
+        {
+            _w.Line("global::System.ArgumentNullException.ThrowIfNull(model);");
+            _w.Line("writer.WriteStartObject();");
+            foreach (var f in Stored)
+            {
+                _w.Line($"writer.WritePropertyName({CSharpTypes.StringLiteral(f.Name)});");
+                var access = "model." + Prop(f);
+                if (f.IsList)
+                {
+                    using (_w.OpenBlock($"if ({access} is {{ }} {Local(f)})"))
+                    {
+                        _w.Line("writer.WriteStartArray();");
+                        using (_w.OpenBlock($"foreach (var item in {Local(f)})"))
+                        {
+                            WriteValue(f, "item", f.IsRequired, "element");
+                        }
+                        _w.Line("writer.WriteEndArray();");
+                    }
+                    using (_w.OpenBlock("else"))
+                    {
+                        _w.Line(f.IsListRequired ? MissingRequired(f, "null") : "writer.WriteNull();");
+                    }
+                }
+                else
+                {
+                    WriteValue(f, access, f.IsRequired && !IsForeignKeyOrReadOnly(f), "w_" + f.Name);
+                }
+            }
+            _w.Line("writer.WriteEndObject();");
+        }
+        _w.Line();
+    }
+
+    private bool IsForeignKeyOrReadOnly(FieldDefinition f) => f.IsReadOnly || ForeignKeys().Contains(f.Name);
+
+    private string MissingRequired(FieldDefinition f, string path)
+        => $"throw {CSharpTypes.Serialization}.ModelSerializationException.MissingRequired({CSharpTypes.StringLiteral(_typeName)}, {CSharpTypes.StringLiteral(f.Name)}{(path == "null" ? "" : ", " + path)});";
+
+    /// <summary>Writes one value; <paramref name="trustNonNull"/> skips the null check for non-null value types.</summary>
+    private void WriteValue(FieldDefinition f, string expr, bool trustNonNull, string variable)
+    {
+        if (trustNonNull && CSharpTypes.IsValueType(f))
+        {
+            _w.Line(CSharpTypes.WriteElement(f, _ns, expr));
+            return;
+        }
+        // Reference types can still be null at run time (e.g. a required FK never set): write null only when allowed.
+        using (_w.OpenBlock($"if ({expr} is {{ }} {variable})"))
+        {
+            _w.Line(CSharpTypes.WriteElement(f, _ns, variable));
+        }
+        using (_w.OpenBlock("else"))
+        {
+            _w.Line(f.IsRequired && !f.IsList ? MissingRequired(f, "null") : "writer.WriteNull();");
+        }
+    }
+
+    private static string Local(FieldDefinition f) => "v_" + f.Name;
+
+    private void EmitRead()
+    {
+        var iface = IsModel ? $"{CSharpTypes.Runtime}.IModel<{Self}>" : $"{CSharpTypes.Runtime}.IEmbeddedModel<{Self}>";
+        var stored = Stored.ToList();
+        _w.Line("/// <inheritdoc/>");
+        using (_w.OpenBlock($"static {Self} {iface}.Read({CSharpTypes.Serialization}.IModelReader reader)"))
+        {
+            _w.Line("global::System.ArgumentNullException.ThrowIfNull(reader);");
+            foreach (var f in stored)
+            {
+                var type = f.IsList
+                    ? $"{CSharpTypes.Runtime}.ValueList<{CSharpTypes.ElementTypeWithNullability(f, _ns)}>?"
+                    : CSharpTypes.ElementType(f, _ns) + "?";
+                var init = !f.IsList && CSharpTypes.DefaultLiteral(f, _ns) is { } lit && !IsAutoId(f) ? lit : "null";
+                _w.Line($"{type} {Local(f)} = {init};");
+            }
+            _w.Line("reader.ReadStartObject();");
+            using (_w.OpenBlock("while (reader.TryReadPropertyName(out var name))"))
+            {
+                using (_w.OpenBlock("switch (name)"))
+                {
+                    foreach (var f in stored)
+                    {
+                        _w.Line($"case {CSharpTypes.StringLiteral(f.Name)}:");
+                        _w.Indent();
+                        if (f.IsList)
+                        {
+                            _w.Line($"if (reader.TryReadNull()) {{ {Local(f)} = null; break; }}");
+                            using (_w.OpenBraces())
+                            {
+                                _w.Line($"var items = new global::System.Collections.Generic.List<{CSharpTypes.ElementTypeWithNullability(f, _ns)}>();");
+                                _w.Line("reader.ReadStartArray();");
+                                using (_w.OpenBlock("while (reader.HasNextItem())"))
+                                {
+                                    var onNull = f.IsRequired
+                                        ? $"throw {CSharpTypes.Serialization}.ModelSerializationException.MissingRequired({CSharpTypes.StringLiteral(_typeName)}, {CSharpTypes.StringLiteral(f.Name + "[]")}, reader.Path)"
+                                        : "null";
+                                    _w.Line($"items.Add(reader.TryReadNull() ? {onNull} : {CSharpTypes.ReadElement(f, _ns, _typeName)});");
+                                }
+                                _w.Line($"{Local(f)} = {CSharpTypes.Runtime}.ValueList.From(items);");
+                            }
+                        }
+                        else
+                        {
+                            _w.Line($"{Local(f)} = reader.TryReadNull() ? null : {CSharpTypes.ReadElement(f, _ns, _typeName)};");
+                        }
+                        _w.Line("break;");
+                        _w.Unindent();
+                    }
+                    _w.Line("default:");
+                    _w.Line("    reader.Skip();");
+                    _w.Line("    break;");
+                }
+            }
+            _w.Line($"return new {Self}");
+            _w.Line("{");
+            _w.Indent();
+            foreach (var f in stored)
+            {
+                var mustHave = f.IsValueRequired && !f.IsReadOnly;
+                var value = mustHave
+                    ? $"{Local(f)} ?? throw {CSharpTypes.Serialization}.ModelSerializationException.MissingRequired({CSharpTypes.StringLiteral(_typeName)}, {CSharpTypes.StringLiteral(f.Name)})"
+                    : Local(f);
+                _w.Line($"{Prop(f)} = {value},");
+            }
+            _w.Unindent();
+            _w.Line("};");
+        }
+        _w.Line();
+    }
+
+    private void EmitGetFieldValue()
+    {
+        _w.Line("/// <inheritdoc/>");
+        using (_w.OpenBlock($"static {CSharpTypes.Runtime}.FieldValue {CSharpTypes.Runtime}.IModel<{Self}>.GetFieldValue({Self} model, string fieldName)"))
+        {
+            _w.Line("global::System.ArgumentNullException.ThrowIfNull(model);");
+            _w.Line("return fieldName switch");
+            _w.Line("{");
+            _w.Indent();
+            foreach (var f in _fields)
+            {
+                var expr = f.Association is not null
+                    ? CSharpTypes.Runtime + ".FieldValue.Null" // relationships are navigations, not stored values
+                    : FieldValueExpr(f, "model." + Prop(f));
+                _w.Line($"{CSharpTypes.StringLiteral(f.Name)} => {expr},");
+            }
+            _w.Line($"_ => throw new global::System.ArgumentException(\"Model '{_typeName}' has no field '\" + fieldName + \"'.\", nameof(fieldName)),");
+            _w.Unindent();
+            _w.Line("};");
+        }
+        _w.Line();
+    }
+}
