@@ -1,0 +1,14 @@
+using System;
+using System.Globalization;
+
+namespace Amplify.DataStore.Benchmarks;
+
+/// <summary>Minimal command-line option parsing.</summary>
+internal static class Options
+{
+    public static int Int(string[] args, string name, int fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+}

@@ -1,0 +1,128 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.IO.Compression;
+using System.Linq;
+using System.Reflection;
+using NUnit.Framework;
+
+namespace Amplify.DataStore.Package.Tests;
+
+/// <summary>
+/// Packs the one Amplify.DataStore package and uses it from a fresh project through a local folder feed, exactly as a
+/// NuGet consumer would: the models appear at build time and a bad schema fails the build at the .graphql location.
+/// </summary>
+[NonParallelizable]
+public class PackageConsumerTests
+{
+    private static readonly string RepoRoot = Metadata("RepoRoot");
+    private static readonly string Configuration = Metadata("Configuration");
+    private string _work = null!;
+    private string _version = null!;
+
+    [OneTimeSetUp]
+    public void PackOnce()
+    {
+        _work = Path.Combine(Path.GetTempPath(), "amplify-pkg-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(_work);
+        // A unique version so the global packages folder never serves a stale copy.
+        _version = "0.1.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff");
+        var feed = Path.Combine(_work, "feed");
+        Dotnet(RepoRoot, $"pack src/Runtime/Amplify.DataStore.csproj -c {Configuration} --no-build -o \"{feed}\" -p:PackageVersion={_version}");
+    }
+
+    [OneTimeTearDown]
+    public void Cleanup()
+    {
+        try { Directory.Delete(_work, recursive: true); } catch (IOException) { /* best effort */ }
+    }
+
+    [Test]
+    public void Package_has_runtime_generator_dependencies_and_props()
+    {
+        var nupkg = Directory.GetFiles(Path.Combine(_work, "feed"), "*.nupkg").Single();
+        using var zip = ZipFile.OpenRead(nupkg);
+        var entries = zip.Entries.Select(e => e.FullName).ToList();
+        Assert.That(entries, Does.Contain("lib/net8.0/Amplify.DataStore.dll"));
+        Assert.That(entries, Does.Contain("lib/net10.0/Amplify.DataStore.dll"));
+        Assert.That(entries, Does.Contain("analyzers/dotnet/cs/Amplify.DataStore.Generator.dll"));
+        Assert.That(entries, Does.Contain("analyzers/dotnet/cs/Amplify.DataStore.Schema.dll"));
+        Assert.That(entries, Does.Contain("analyzers/dotnet/cs/GraphQLParser.dll"));
+        Assert.That(entries, Does.Contain("analyzers/dotnet/cs/Amplify.DataStore.Analyzers.dll"));
+        Assert.That(entries, Does.Contain("buildTransitive/Amplify.DataStore.props"));
+        Assert.That(entries, Does.Contain("build/Amplify.DataStore.props"));
+    }
+
+    [Test]
+    public void Consumer_builds_and_runs_the_usage_code_from_the_package()
+    {
+        var project = CreateConsumer("ok", File.ReadAllText(Path.Combine(RepoRoot, "schema-samples", "blog.graphql")));
+        var output = Dotnet(project, "run -c Release");
+        Assert.That(output, Does.Contain("PACKAGE CONSUMER OK"));
+    }
+
+    [Test]
+    public void A_bad_schema_fails_the_build_at_the_graphql_location()
+    {
+        const string schema = "type Post @model {\n  id: ID!\n  author: Author\n}\n";
+        var project = CreateConsumer("bad", schema);
+        var (exit, output) = DotnetUnchecked(project, "build -c Release");
+        Assert.That(exit, Is.Not.EqualTo(0));
+        Assert.That(output, Does.Match(@"schema\.graphql\(3,\d+\): error ADS1002"), output);
+    }
+
+    private string CreateConsumer(string name, string schema)
+    {
+        var dir = Path.Combine(_work, name);
+        Directory.CreateDirectory(dir);
+        var source = Path.Combine(RepoRoot, "tests", "Package.Tests", "Consumer");
+        File.WriteAllText(Path.Combine(dir, "PackageConsumer.csproj"), File.ReadAllText(Path.Combine(source, "PackageConsumer.csproj.txt")));
+        File.WriteAllText(Path.Combine(dir, "Program.cs"), File.ReadAllText(Path.Combine(source, "Program.cs.txt")));
+        File.WriteAllText(Path.Combine(dir, "schema.graphql"), schema);
+        File.WriteAllText(Path.Combine(dir, "Directory.Build.props"),
+            $"<Project><PropertyGroup><AmplifyDataStoreVersion>{_version}</AmplifyDataStoreVersion></PropertyGroup></Project>");
+        File.WriteAllText(Path.Combine(dir, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="local" value="{Path.Combine(_work, "feed")}" />
+                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+              </packageSources>
+            </configuration>
+            """);
+        return dir;
+    }
+
+    private static string Dotnet(string workingDirectory, string arguments)
+    {
+        var (exit, output) = DotnetUnchecked(workingDirectory, arguments);
+        Assert.That(exit, Is.EqualTo(0), $"dotnet {arguments} failed:\n{output}");
+        return output;
+    }
+
+    private static (int Exit, string Output) DotnetUnchecked(string workingDirectory, string arguments)
+    {
+        var psi = new ProcessStartInfo("dotnet", arguments)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        psi.Environment["MSBUILDTERMINALLOGGER"] = "off";
+        psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        psi.Environment["DOTNET_NOLOGO"] = "1";
+        using var process = Process.Start(psi)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"dotnet {arguments} timed out");
+        }
+        return (process.ExitCode, stdout.Result + stderr.Result);
+    }
+
+    private static string Metadata(string key) => typeof(PackageConsumerTests).Assembly
+        .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
+}
