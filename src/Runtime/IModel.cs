@@ -27,4 +27,10 @@ public interface IModel<TSelf> : IModel
 
     /// <summary>The stored value of a field by its GraphQL name, for in-memory predicate evaluation and sorting.</summary>
     static abstract FieldValue GetFieldValue(TSelf model, string fieldName);
+
+    /// <summary>
+    /// Converts a CLR value of a field's type (e.g. a generated enum, an <see cref="AwsDate"/>) to its
+    /// <see cref="FieldValue"/>, as the typed predicate builders do; used to translate LINQ predicates.
+    /// </summary>
+    static abstract FieldValue ConvertValue(string fieldName, object? value);
 }

@@ -108,6 +108,7 @@ internal sealed class ModelEmitter
                 if (IsModel)
                 {
                     EmitGetFieldValue();
+                    EmitConvertValue();
                     EmitDraft();
                     EmitFields();
                     _w.Line();
@@ -619,6 +620,28 @@ internal sealed class ModelEmitter
                     : Local(f);
                 _w.Line($"{Prop(f)} = {value},");
             }
+            _w.Unindent();
+            _w.Line("};");
+        }
+        _w.Line();
+    }
+
+    private void EmitConvertValue()
+    {
+        _w.Line("/// <inheritdoc/>");
+        using (_w.OpenBlock($"static {CSharpTypes.Runtime}.FieldValue {CSharpTypes.Runtime}.IModel<{Self}>.ConvertValue(string fieldName, object? value)"))
+        {
+            _w.Line("if (value is null) return " + CSharpTypes.Runtime + ".FieldValue.Null;");
+            _w.Line("return fieldName switch");
+            _w.Line("{");
+            _w.Indent();
+            foreach (var f in Stored)
+            {
+                // List fields convert one element (the operand of Contains/NotContains).
+                var cast = $"(({CSharpTypes.ElementType(f, _ns)})value)";
+                _w.Line($"{CSharpTypes.StringLiteral(f.Name)} => {CSharpTypes.ToFieldValue(f, _ns, cast)},");
+            }
+            _w.Line($"_ => throw new global::System.ArgumentException(\"Model '{_typeName}' has no stored field '\" + fieldName + \"'.\", nameof(fieldName)),");
             _w.Unindent();
             _w.Line("};");
         }

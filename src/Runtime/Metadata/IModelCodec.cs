@@ -17,4 +17,7 @@ public interface IModelCodec
 
     /// <summary>The stored value of a field by GraphQL name.</summary>
     FieldValue GetFieldValue(object model, string fieldName);
+
+    /// <summary>Converts a CLR value of a field's type to a <see cref="FieldValue"/>.</summary>
+    FieldValue ConvertValue(string fieldName, object? value);
 }

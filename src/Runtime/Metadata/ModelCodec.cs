@@ -27,6 +27,9 @@ public sealed class ModelCodec<T> : IModelCodec
     /// <inheritdoc/>
     public FieldValue GetFieldValue(object model, string fieldName) => T.GetFieldValue(Cast(model), fieldName);
 
+    /// <inheritdoc/>
+    public FieldValue ConvertValue(string fieldName, object? value) => T.ConvertValue(fieldName, value);
+
     private static T Cast(object model) => model as T
         ?? throw new ArgumentException($"Expected a {typeof(T).Name} but got {model?.GetType().Name ?? "null"}.", nameof(model));
 }

@@ -287,4 +287,19 @@ public sealed record Sample : IModel<Sample>
             _ => FieldValue.Null,
         };
     }
+
+    static FieldValue IModel<Sample>.ConvertValue(string fieldName, object? value) => value switch
+    {
+        null => FieldValue.Null,
+        string v => FieldValue.From(v),
+        int v => FieldValue.From(v),
+        double v => FieldValue.From(v),
+        bool v => FieldValue.From(v),
+        AwsDate v => FieldValue.From(v),
+        AwsTime v => FieldValue.From(v),
+        AwsDateTime v => FieldValue.From(v),
+        AwsTimestamp v => FieldValue.From(v),
+        AwsJson v => FieldValue.From(v),
+        _ => throw new ArgumentException($"Unsupported value for Sample.{fieldName}.", nameof(value)),
+    };
 }

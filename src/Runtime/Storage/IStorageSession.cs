@@ -1,0 +1,43 @@
+using System.Collections.Generic;
+using Amplify.DataStore.Metadata;
+using Amplify.DataStore.Predicates;
+
+namespace Amplify.DataStore.Storage;
+
+/// <summary>
+/// What a write transaction sees: synchronous reads of the current state (including this transaction's own
+/// changes) and the mutations to apply. Valid only inside the work passed to <see cref="IStorageAdapter.WriteAsync{T}"/>,
+/// on the adapter's writer thread.
+/// </summary>
+public interface IStorageSession
+{
+    /// <summary>The stored item with <paramref name="key"/>, or null.</summary>
+    object? Get(ModelMetadata model, StorageKey key);
+
+    /// <summary>The stored items matching <paramref name="predicate"/> (single-segment field paths only).</summary>
+    IReadOnlyList<object> Query(ModelMetadata model, PredicateNode predicate);
+
+    /// <summary>Inserts or replaces an item (by its primary key).</summary>
+    void Upsert(ModelMetadata model, object item);
+
+    /// <summary>Deletes the item with <paramref name="key"/>; false when there was none.</summary>
+    bool Delete(ModelMetadata model, StorageKey key);
+
+    /// <summary>Deletes every item of <paramref name="model"/>; returns how many.</summary>
+    int DeleteAll(ModelMetadata model);
+
+    /// <summary>Appends an outbox entry.</summary>
+    void AppendOutbox(OutboxEntry entry);
+
+    /// <summary>All outbox entries, oldest first.</summary>
+    IReadOnlyList<OutboxEntry> ReadOutbox();
+
+    /// <summary>Removes every outbox entry.</summary>
+    void ClearOutbox();
+
+    /// <summary>A store setting (e.g. the schema version), or null.</summary>
+    string? GetSetting(string key);
+
+    /// <summary>Sets a store setting.</summary>
+    void SetSetting(string key, string value);
+}

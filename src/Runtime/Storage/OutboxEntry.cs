@@ -1,0 +1,21 @@
+namespace Amplify.DataStore.Storage;
+
+/// <summary>
+/// A local mutation waiting to be sent to AppSync. Written in the same transaction as the model change it records,
+/// so an acknowledged write always has its outbox entry (the sync engine drains and collapses them).
+/// </summary>
+/// <param name="Id">A unique, time-ordered entry ID.</param>
+/// <param name="ModelName">The model's GraphQL name.</param>
+/// <param name="ModelKey">The item's key as text (<see cref="StorageKey.ToString"/>).</param>
+/// <param name="Operation">Create, update or delete.</param>
+/// <param name="Data">The item as AppSync JSON (for deletes: the deleted item).</param>
+/// <param name="Condition">The condition predicate, as text, when the write was conditional.</param>
+/// <param name="CreatedAtUnixMs">When the entry was written.</param>
+public sealed record OutboxEntry(
+    string Id,
+    string ModelName,
+    string ModelKey,
+    OutboxOperation Operation,
+    string Data,
+    string? Condition,
+    long CreatedAtUnixMs);

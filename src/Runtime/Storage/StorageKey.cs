@@ -1,0 +1,57 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Amplify.DataStore.Metadata;
+
+namespace Amplify.DataStore.Storage;
+
+/// <summary>A model's primary-key values, in the order of <see cref="PrimaryKeyMetadata.Fields"/>. Compared by value.</summary>
+public sealed class StorageKey : IEquatable<StorageKey>
+{
+    private readonly FieldValue[] _values;
+
+    /// <summary>Creates a key from its values.</summary>
+    public StorageKey(IReadOnlyList<FieldValue> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        if (values.Count == 0) throw new ArgumentException("A key has at least one value.", nameof(values));
+        _values = [.. values];
+    }
+
+    /// <summary>The key of <paramref name="item"/> under <paramref name="model"/>'s primary key.</summary>
+    public static StorageKey Of(ModelMetadata model, object item)
+    {
+        var fields = model.PrimaryKey.Fields;
+        var values = new FieldValue[fields.Count];
+        for (int i = 0; i < values.Length; i++) values[i] = model.Codec.GetFieldValue(item, fields[i]);
+        return new StorageKey(values);
+    }
+
+    /// <summary>A single-field key.</summary>
+    public static StorageKey Of(string id) => new(new[] { FieldValue.From(id) });
+
+    /// <summary>The key values.</summary>
+    public IReadOnlyList<FieldValue> Values => _values;
+
+    /// <summary>True when any key value is null (no stored item can have it).</summary>
+    public bool HasNull => _values.Any(v => v.IsNull);
+
+    /// <inheritdoc/>
+    public bool Equals(StorageKey? other) => other is not null && _values.AsSpan().SequenceEqual(other._values);
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => Equals(obj as StorageKey);
+
+    /// <inheritdoc/>
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        foreach (var v in _values) hash.Add(v);
+        return hash.ToHashCode();
+    }
+
+    /// <summary>The key as text: the single value, or the values joined with <c>#</c> (Amplify's composite-key form).</summary>
+    public override string ToString() => _values.Length == 1
+        ? _values[0].AsString() ?? _values[0].ToString()
+        : string.Join("#", _values.Select(v => v.AsString() ?? v.ToString()));
+}
