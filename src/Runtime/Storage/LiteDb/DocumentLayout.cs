@@ -1,0 +1,26 @@
+namespace Amplify.DataStore.Storage.LiteDb;
+
+/// <summary>Names of the fields and collections the adapter adds to what the models write.</summary>
+internal static class DocumentLayout
+{
+    /// <summary>The document key: the primary-key value, or an order-preserving composite string.</summary>
+    public const string IdField = "_id";
+
+    /// <summary>
+    /// A sub-document with a sortable key per top-level AWSDate/AWSTime/AWSDateTime field, so LiteDB can compare and
+    /// sort them by instant. GraphQL reserves names starting with <c>__</c>, so it never collides with a model field.
+    /// </summary>
+    public const string SortKeysField = "__k";
+
+    /// <summary>The outbox collection.</summary>
+    public const string OutboxCollection = "__outbox";
+
+    /// <summary>The key/value settings collection.</summary>
+    public const string SettingsCollection = "__settings";
+
+    /// <summary>The path of a top-level field.</summary>
+    public static string PathOf(string field) => "$." + field;
+
+    /// <summary>The path of a temporal field's sortable key.</summary>
+    public static string SortKeyPathOf(string field) => "$." + SortKeysField + "." + field;
+}

@@ -1,0 +1,28 @@
+using System;
+using LiteDB;
+using Microsoft.Extensions.Logging;
+
+namespace Amplify.DataStore.Storage.LiteDb;
+
+/// <summary>Settings of a <see cref="LiteDbStorageAdapter"/>.</summary>
+public sealed class LiteDbOptions
+{
+    /// <summary>The database file (created if missing). One adapter per file per process.</summary>
+    public required string FilePath { get; init; }
+
+    /// <summary>An optional password that encrypts the file.</summary>
+    public string? Password { get; init; }
+
+    /// <summary>
+    /// Further connection settings (e.g. <see cref="ConnectionString.InitialSize"/>). The adapter then always sets
+    /// <see cref="ConnectionString.Connection"/> to <see cref="ConnectionType.Direct"/> and, for new files, binary
+    /// (ordinal) collation, which its query semantics rely on.
+    /// </summary>
+    public Action<ConnectionString>? ConfigureConnection { get; init; }
+
+    /// <summary>The most writes committed in one transaction (group commit); default 256.</summary>
+    public int MaxBatchSize { get; init; } = 256;
+
+    /// <summary>Receives warnings (failed commits, checkpoints) and debug details (in-memory query fallbacks).</summary>
+    public ILogger? Logger { get; init; }
+}

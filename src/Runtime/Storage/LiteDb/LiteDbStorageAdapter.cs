@@ -1,0 +1,265 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Threading;
+using System.Threading.Tasks;
+using Amplify.DataStore.Metadata;
+using Amplify.DataStore.Predicates;
+using Amplify.DataStore.Sorting;
+using LiteDB;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Amplify.DataStore.Storage.LiteDb;
+
+/// <summary>
+/// The default <see cref="IStorageAdapter"/>: one LiteDB file, opened once in direct mode, with all writes on a
+/// dedicated writer thread (group commit) and reads served concurrently from committed snapshots.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Layout: one collection per model (named after it) holding the model as written by its generated code, with
+/// <c>_id</c> = the primary-key value (or an order-preserving composite string) and, for top-level AWSDate/AWSTime/
+/// AWSDateTime fields, sortable companions under <c>__k</c>; plus <c>__outbox</c> (entries by ID) and <c>__settings</c>.
+/// </para>
+/// <para>
+/// Queries compile as much of the predicate as LiteDB can evaluate with exactly the
+/// <see cref="Evaluation.PredicateEvaluator"/> semantics into a parameterized expression (so indexes apply) and evaluate
+/// the rest in memory; sorting happens in LiteDB when it can reproduce <see cref="Evaluation.ItemComparer"/> exactly.
+/// Reads must not be issued from inside a write work (use the session there): they would see uncommitted data.
+/// </para>
+/// </remarks>
+public sealed class LiteDbStorageAdapter : IStorageAdapter
+{
+    private readonly LiteDbOptions _options;
+    private readonly string _filePath;
+    private readonly ILogger _logger;
+    private readonly object _lifecycle = new();
+    private LiteDatabase? _database;
+    private LiteDbWriter? _writer;
+    private bool _disposed;
+    private LiteDbQueryPlan? _lastQueryPlan;
+
+    /// <summary>Creates an adapter for <see cref="LiteDbOptions.FilePath"/>; nothing is opened until <see cref="OpenAsync"/>.</summary>
+    public LiteDbStorageAdapter(LiteDbOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrEmpty(options.FilePath, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxBatchSize, 1, nameof(options));
+        _options = options;
+        _filePath = OpenFiles.Normalize(options.FilePath);
+        _logger = options.Logger ?? NullLogger.Instance;
+    }
+
+    /// <summary>The plan of the most recent <see cref="QueryAsync"/> (for tests and diagnostics).</summary>
+    internal LiteDbQueryPlan? LastQueryPlan => Volatile.Read(ref _lastQueryPlan);
+
+    /// <summary>The writer, once open (for tests and diagnostics).</summary>
+    internal LiteDbWriter? Writer => Volatile.Read(ref _writer);
+
+    /// <summary>The database, once open (for tests and diagnostics).</summary>
+    internal LiteDatabase? Database => Volatile.Read(ref _database);
+
+    /// <inheritdoc/>
+    public ValueTask OpenAsync(ModelSchema schema, CancellationToken cancellationToken)
+    {
+        if (cancellationToken.IsCancellationRequested) return ValueTask.FromCanceled(cancellationToken);
+        try
+        {
+            ArgumentNullException.ThrowIfNull(schema);
+            lock (_lifecycle)
+            {
+                ObjectDisposedException.ThrowIf(_disposed, this);
+                if (_database is not null) throw new InvalidOperationException("The storage adapter is already open.");
+                SchemaValidation.Validate(schema);
+                OpenFiles.Claim(_filePath);
+                LiteDatabase? database = null;
+                try
+                {
+                    database = new LiteDatabase(CreateConnectionString());
+                    if (database.Collation.SortOptions != CompareOptions.Ordinal)
+                    {
+                        throw new InvalidOperationException(
+                            $"The database '{_filePath}' uses collation {database.Collation}; the store needs binary (ordinal) collation. Delete the file to recreate it.");
+                    }
+                    EnsureIndexes(database, schema);
+                }
+                catch
+                {
+                    database?.Dispose();
+                    OpenFiles.Release(_filePath);
+                    throw;
+                }
+                Volatile.Write(ref _database, database);
+                Volatile.Write(ref _writer, new LiteDbWriter(database, _options.MaxBatchSize, _logger));
+            }
+            return default;
+        }
+        catch (Exception ex)
+        {
+            return ValueTask.FromException(ex);
+        }
+    }
+
+    /// <inheritdoc/>
+    public ValueTask<T> WriteAsync<T>(Func<IStorageSession, T> work, CancellationToken cancellationToken)
+    {
+        if (cancellationToken.IsCancellationRequested) return ValueTask.FromCanceled<T>(cancellationToken);
+        try
+        {
+            ArgumentNullException.ThrowIfNull(work);
+            var writer = OpenWriter();
+            if (writer.IsCurrentThread)
+            {
+                throw new InvalidOperationException("A write work cannot start another write; use its session instead.");
+            }
+            var request = new WriteRequest<T>(work);
+            request.RegisterCancellation(cancellationToken);
+            if (!writer.TryEnqueue(request)) request.Fail(new ObjectDisposedException(nameof(LiteDbStorageAdapter)));
+            return new ValueTask<T>(request.Task);
+        }
+        catch (Exception ex)
+        {
+            return ValueTask.FromException<T>(ex);
+        }
+    }
+
+    /// <inheritdoc/>
+    public ValueTask<object?> GetAsync(ModelMetadata model, StorageKey key, CancellationToken cancellationToken)
+    {
+        if (cancellationToken.IsCancellationRequested) return ValueTask.FromCanceled<object?>(cancellationToken);
+        try
+        {
+            ArgumentNullException.ThrowIfNull(model);
+            ArgumentNullException.ThrowIfNull(key);
+            return new ValueTask<object?>(LiteDbReads.Get(OpenForRead(), ModelStorage.For(model), key));
+        }
+        catch (Exception ex)
+        {
+            return ValueTask.FromException<object?>(ex);
+        }
+    }
+
+    /// <inheritdoc/>
+    public ValueTask<IReadOnlyList<object>> QueryAsync(ModelMetadata model, PredicateNode predicate, IReadOnlyList<SortClause>? sort, int skip, int? limit, CancellationToken cancellationToken)
+    {
+        if (cancellationToken.IsCancellationRequested) return ValueTask.FromCanceled<IReadOnlyList<object>>(cancellationToken);
+        try
+        {
+            ArgumentNullException.ThrowIfNull(model);
+            ArgumentNullException.ThrowIfNull(predicate);
+            ArgumentOutOfRangeException.ThrowIfNegative(skip);
+            if (limit is { } l) ArgumentOutOfRangeException.ThrowIfNegative(l, nameof(limit));
+            var database = OpenForRead();
+            var storage = ModelStorage.For(model);
+            var plan = LiteDbQueryPlanner.Plan(storage, predicate, sort);
+            Volatile.Write(ref _lastQueryPlan, plan);
+            if ((plan.Residual is not null || plan.SortInMemory) && _logger.IsEnabled(LogLevel.Debug))
+            {
+                LiteDbLog.QueryPlanned(_logger, model.Name, plan.Filter.Where, plan.Residual?.ToString(), plan.SortInMemory);
+            }
+            IReadOnlyList<object> items = LiteDbReads.Run(database, storage, plan, sort, skip, limit);
+            return new ValueTask<IReadOnlyList<object>>(items);
+        }
+        catch (Exception ex)
+        {
+            return ValueTask.FromException<IReadOnlyList<object>>(ex);
+        }
+    }
+
+    /// <summary>
+    /// Applies the write-ahead log to the data file, between write batches. Worth calling when the app goes idle or to
+    /// the background: LiteDB skips its automatic checkpoint while transactions are open, so the log can otherwise grow.
+    /// </summary>
+    public ValueTask CheckpointAsync(CancellationToken cancellationToken)
+    {
+        if (cancellationToken.IsCancellationRequested) return ValueTask.FromCanceled(cancellationToken);
+        try
+        {
+            var writer = OpenWriter();
+            var database = Database!;
+            var request = new ExclusiveRequest(database.Checkpoint);
+            request.RegisterCancellation(cancellationToken);
+            if (!writer.TryEnqueue(request)) request.Fail(new ObjectDisposedException(nameof(LiteDbStorageAdapter)));
+            return new ValueTask(request.Task);
+        }
+        catch (Exception ex)
+        {
+            return ValueTask.FromException(ex);
+        }
+    }
+
+    /// <summary>Finishes queued writes, stops the writer thread, checkpoints and closes the file.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        LiteDatabase? database;
+        LiteDbWriter? writer;
+        lock (_lifecycle)
+        {
+            if (_disposed) return;
+            _disposed = true;
+            database = _database;
+            writer = _writer;
+        }
+        if (writer is not null) await writer.StopAsync().ConfigureAwait(false);
+        if (database is null) return;
+        try
+        {
+            database.Checkpoint();
+        }
+        catch (Exception ex)
+        {
+            LiteDbLog.CheckpointFailed(_logger, ex);
+        }
+        try
+        {
+            database.Dispose();
+        }
+        finally
+        {
+            OpenFiles.Release(_filePath);
+        }
+    }
+
+    /// <summary>LiteDB's own plan (chosen index, filters, order) for a query, for tests and diagnostics.</summary>
+    internal BsonDocument Explain(ModelMetadata model, PredicateNode predicate, IReadOnlyList<SortClause>? sort)
+    {
+        var storage = ModelStorage.For(model);
+        return LiteDbReads.Explain(OpenForRead(), storage, LiteDbQueryPlanner.Plan(storage, predicate, sort));
+    }
+
+    private ConnectionString CreateConnectionString()
+    {
+        var connection = new ConnectionString { Filename = _filePath };
+        if (_options.Password is { } password) connection.Password = password;
+        _options.ConfigureConnection?.Invoke(connection);
+        // One process-wide instance per file; shared mode reopens the file per call and needs named mutexes.
+        connection.Connection = ConnectionType.Direct;
+        // Only used when the file is created; queries rely on ordinal string order and case-sensitive keys.
+        connection.Collation = Collation.Binary;
+        return connection;
+    }
+
+    private static void EnsureIndexes(LiteDatabase database, ModelSchema schema)
+    {
+        foreach (var (model, indexes) in IndexPlan.For(schema))
+        {
+            var collection = database.GetCollection(model);
+            foreach (var (name, expression) in indexes) collection.EnsureIndex(name, BsonExpression.Create(expression), unique: false);
+        }
+    }
+
+    private LiteDbWriter OpenWriter()
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed), this);
+        return Writer ?? throw new InvalidOperationException("Call OpenAsync before using the storage adapter.");
+    }
+
+    private LiteDatabase OpenForRead()
+    {
+        var writer = OpenWriter();
+        // On the writer thread LiteDB would join the open write transaction and return uncommitted data.
+        if (writer.IsCurrentThread) throw new InvalidOperationException("Read through the storage session inside a write work.");
+        return Database!;
+    }
+}
