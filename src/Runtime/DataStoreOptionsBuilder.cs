@@ -1,0 +1,100 @@
+using System;
+using Amplify.DataStore.Events;
+using Amplify.DataStore.Storage;
+using Amplify.DataStore.Storage.InMemory;
+using Amplify.DataStore.Storage.LiteDb;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Amplify.DataStore;
+
+/// <summary>Configures a <see cref="DataStore"/> in <see cref="DataStore.OpenAsync"/>.</summary>
+public sealed class DataStoreOptionsBuilder
+{
+    private Func<ILoggerFactory, IStorageAdapter>? _adapter;
+
+    internal DataStoreOptionsBuilder()
+    {
+    }
+
+    internal ILoggerFactory LoggerFactory { get; private set; } = NullLoggerFactory.Instance;
+
+    internal TimeSpan ObserveQueryMaxWait { get; private set; } = TimeSpan.FromSeconds(2);
+
+    internal int ObserveQueryMaxChanges { get; private set; } = 1000;
+
+    internal Action<DataStoreEvent>? EventHandler { get; private set; }
+
+    /// <summary>True when writes also append outbox entries (turned on by the sync engine; off in local-only mode).</summary>
+    internal bool OutboxEnabled { get; set; }
+
+    /// <summary>Stores data in the LiteDB file at <paramref name="filePath"/> (created if missing); the default, durable choice.</summary>
+    public DataStoreOptionsBuilder UseLiteDb(string filePath)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(filePath);
+        _adapter = loggers => new LiteDbStorageAdapter(new LiteDbOptions { FilePath = filePath, Logger = loggers.CreateLogger<LiteDbStorageAdapter>() });
+        return this;
+    }
+
+    /// <summary>Stores data in LiteDB with explicit <paramref name="options"/> (password, batch size, connection settings).</summary>
+    public DataStoreOptionsBuilder UseLiteDb(LiteDbOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _adapter = _ => new LiteDbStorageAdapter(options);
+        return this;
+    }
+
+    /// <summary>Stores data in an in-memory adapter (for tests; nothing survives the process).</summary>
+    public DataStoreOptionsBuilder UseInMemory()
+    {
+        _adapter = static _ => new InMemoryStorageAdapter();
+        return this;
+    }
+
+    /// <summary>Stores data through a custom adapter.</summary>
+    public DataStoreOptionsBuilder UseStorageAdapter(IStorageAdapter adapter)
+    {
+        ArgumentNullException.ThrowIfNull(adapter);
+        _adapter = _ => adapter;
+        return this;
+    }
+
+    /// <summary>Logs through <paramref name="loggerFactory"/>.</summary>
+    public DataStoreOptionsBuilder UseLoggerFactory(ILoggerFactory loggerFactory)
+    {
+        LoggerFactory = loggerFactory ?? throw new ArgumentNullException(nameof(loggerFactory));
+        return this;
+    }
+
+    /// <summary>
+    /// How <c>ObserveQuery</c> batches changes into snapshots: a new snapshot at most every <paramref name="maxWait"/>
+    /// or as soon as <paramref name="maxChanges"/> changes are pending (amplify-js: 2 s / 1000).
+    /// </summary>
+    public DataStoreOptionsBuilder ConfigureObserveQuery(TimeSpan maxWait, int maxChanges)
+    {
+        if (maxWait < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(maxWait));
+        if (maxChanges < 1) throw new ArgumentOutOfRangeException(nameof(maxChanges));
+        ObserveQueryMaxWait = maxWait;
+        ObserveQueryMaxChanges = maxChanges;
+        return this;
+    }
+
+    /// <summary>
+    /// Receives events synchronously while the store opens (e.g. <see cref="LocalDataWipedEvent"/> with the pending
+    /// outbox) as well as afterwards; <c>store.Events</c> replays state events too.
+    /// </summary>
+    public DataStoreOptionsBuilder OnEvent(Action<DataStoreEvent> handler)
+    {
+        EventHandler = handler ?? throw new ArgumentNullException(nameof(handler));
+        return this;
+    }
+
+    internal DataStoreOptionsBuilder UseAdapterFactory(Func<ILoggerFactory, IStorageAdapter> factory)
+    {
+        _adapter = factory;
+        return this;
+    }
+
+    internal IStorageAdapter CreateAdapter()
+        => (_adapter ?? throw new InvalidOperationException("Choose where data is stored: o.UseLiteDb(\"app.db\") or o.UseInMemory()."))(LoggerFactory);
+}

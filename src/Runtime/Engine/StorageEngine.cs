@@ -1,0 +1,248 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Amplify.DataStore.Events;
+using Amplify.DataStore.Metadata;
+using Amplify.DataStore.Observation;
+using Amplify.DataStore.Predicates;
+using Amplify.DataStore.Sorting;
+using Amplify.DataStore.Storage;
+using Amplify.DataStore.Storage.Evaluation;
+using Microsoft.Extensions.Logging;
+
+namespace Amplify.DataStore.Engine;
+
+/// <summary>
+/// The storage engine: validates writes, checks conditions and parents, cascades deletes, writes outbox entries in the
+/// same transaction as the model change, and publishes committed changes. Untyped; the public <see cref="DataStore"/>
+/// facade adds the generic API on top.
+/// </summary>
+internal sealed class StorageEngine : IAsyncDisposable
+{
+    internal const string SchemaVersionSetting = "schemaVersion";
+    internal const string FullSyncRequiredSetting = "fullSyncRequired";
+
+    private readonly IStorageAdapter _adapter;
+    private readonly ILogger _logger;
+
+    public StorageEngine(ModelSchema schema, IStorageAdapter adapter, bool outboxEnabled, ChangeHub changes, ILogger logger)
+    {
+        Schema = schema;
+        _adapter = adapter;
+        OutboxEnabled = outboxEnabled;
+        Changes = changes;
+        _logger = logger;
+    }
+
+    public ModelSchema Schema { get; }
+
+    public bool OutboxEnabled { get; }
+
+    public ChangeHub Changes { get; }
+
+    /// <summary>Opens the adapter and applies the schema-version rule; returns the wipe event when local data was wiped.</summary>
+    public async Task<LocalDataWipedEvent?> OpenAsync(Action<DataStoreEvent> raiseBeforeWipe, CancellationToken cancellationToken)
+    {
+        await _adapter.OpenAsync(Schema, cancellationToken).ConfigureAwait(false);
+        var (previous, pending) = await _adapter.WriteAsync(session =>
+        {
+            var stored = session.GetSetting(SchemaVersionSetting);
+            if (stored is null) session.SetSetting(SchemaVersionSetting, Schema.Version);
+            return (stored, stored is not null && stored != Schema.Version ? session.ReadOutbox() : null);
+        }, cancellationToken).ConfigureAwait(false);
+        if (previous is null || previous == Schema.Version) return null;
+
+        var wiped = new LocalDataWipedEvent(previous, Schema.Version, pending ?? Array.Empty<OutboxEntry>());
+        _logger.LogWarning("Schema version changed from {Previous} to {Current}: wiping local data ({Pending} pending outbox entries reported) and requiring a full sync.",
+            previous, Schema.Version, wiped.PendingOutbox.Count);
+        raiseBeforeWipe(wiped); // report pending local changes before they are removed
+        await _adapter.WriteAsync(session =>
+        {
+            foreach (var model in Schema.Models) session.DeleteAll(model);
+            session.ClearOutbox();
+            session.SetSetting(SchemaVersionSetting, Schema.Version);
+            session.SetSetting(FullSyncRequiredSetting, "true");
+            return true;
+        }, cancellationToken).ConfigureAwait(false);
+        return wiped;
+    }
+
+    public async Task<object> SaveAsync(ModelMetadata model, object item, PredicateNode? condition, CancellationToken cancellationToken)
+    {
+        ModelValidator.Validate(model, item);
+        var op = await _adapter.WriteAsync(session => SaveInSession(session, model, item, condition), cancellationToken).ConfigureAwait(false);
+        Changes.Publish(new StoredChange(model, op, item));
+        return item;
+    }
+
+    public async Task SaveAllAsync(ModelMetadata model, IReadOnlyList<object> items, CancellationToken cancellationToken)
+    {
+        foreach (var item in items) ModelValidator.Validate(model, item);
+        var ops = await _adapter.WriteAsync(session =>
+        {
+            var result = new OpType[items.Count];
+            for (int i = 0; i < items.Count; i++) result[i] = SaveInSession(session, model, items[i], null);
+            return result;
+        }, cancellationToken).ConfigureAwait(false);
+        for (int i = 0; i < items.Count; i++) Changes.Publish(new StoredChange(model, ops[i], items[i]));
+    }
+
+    private OpType SaveInSession(IStorageSession session, ModelMetadata model, object item, PredicateNode? condition)
+    {
+        var key = StorageKey.Of(model, item);
+        var existing = session.Get(model, key);
+        // AppSync never evaluates a condition on create (amplify-js drops it too); it applies to updates only.
+        if (existing is not null && condition is not null && condition is not MatchAll)
+        {
+            var resolved = ResolveInSession(session, model, condition);
+            if (!PredicateEvaluator.Matches(model, existing, resolved))
+            {
+                throw new ConditionalCheckFailedException(model.Name, key.ToString(), condition.ToString() ?? "?");
+            }
+        }
+        EnsureParentsExist(session, model, item);
+        session.Upsert(model, item);
+        if (OutboxEnabled && model.IsSyncable)
+        {
+            session.AppendOutbox(OutboxEntryFactory.Create(model, item, existing is null ? OutboxOperation.Create : OutboxOperation.Update, condition?.ToString()));
+        }
+        return existing is null ? OpType.Insert : OpType.Update;
+    }
+
+    private void EnsureParentsExist(IStorageSession session, ModelMetadata model, object item)
+    {
+        foreach (var field in model.Fields)
+        {
+            if (field.Association is not { Type: AssociationType.BelongsTo } association) continue;
+            var values = association.TargetNames.Select(fk => model.Codec.GetFieldValue(item, fk)).ToArray();
+            if (values.Any(v => v.IsNull)) continue; // no parent set
+            var parent = Schema.GetModel(association.RelatedModel);
+            var key = new StorageKey(values);
+            if (session.Get(parent, key) is null)
+            {
+                throw new DataStoreValidationException(model.Name, field.Name,
+                    $"the parent {parent.Name} '{key}' does not exist locally; save the {parent.Name} first.");
+            }
+        }
+    }
+
+    /// <summary>Deletes one item (with an optional condition) and cascades; returns every deleted item, root first.</summary>
+    public async Task<IReadOnlyList<StoredChange>> DeleteAsync(ModelMetadata model, StorageKey key, PredicateNode? condition, CancellationToken cancellationToken)
+    {
+        var deleted = await _adapter.WriteAsync(session =>
+        {
+            var existing = session.Get(model, key);
+            var result = new List<StoredChange>();
+            if (existing is null) return result;
+            if (condition is not null && condition is not MatchAll
+                && !PredicateEvaluator.Matches(model, existing, ResolveInSession(session, model, condition)))
+            {
+                throw new ConditionalCheckFailedException(model.Name, key.ToString(), condition.ToString() ?? "?");
+            }
+            DeleteCascade(session, model, existing, result, new HashSet<(string, StorageKey)>());
+            return result;
+        }, cancellationToken).ConfigureAwait(false);
+        foreach (var change in deleted) Changes.Publish(change);
+        return deleted;
+    }
+
+    /// <summary>Deletes every item matching <paramref name="predicate"/>, cascading; returns every deleted item.</summary>
+    public async Task<IReadOnlyList<StoredChange>> DeleteWhereAsync(ModelMetadata model, PredicateNode predicate, CancellationToken cancellationToken)
+    {
+        var deleted = await _adapter.WriteAsync(session =>
+        {
+            var matches = session.Query(model, ResolveInSession(session, model, predicate));
+            var result = new List<StoredChange>();
+            var visited = new HashSet<(string, StorageKey)>();
+            foreach (var item in matches) DeleteCascade(session, model, item, result, visited);
+            return result;
+        }, cancellationToken).ConfigureAwait(false);
+        foreach (var change in deleted) Changes.Publish(change);
+        return deleted;
+    }
+
+    private void DeleteCascade(IStorageSession session, ModelMetadata model, object item, List<StoredChange> deleted, HashSet<(string, StorageKey)> visited)
+    {
+        var key = StorageKey.Of(model, item);
+        if (!visited.Add((model.Name, key))) return;
+        if (!session.Delete(model, key)) return;
+        deleted.Add(new StoredChange(model, OpType.Delete, item));
+        if (OutboxEnabled && model.IsSyncable) session.AppendOutbox(OutboxEntryFactory.Create(model, item, OutboxOperation.Delete, null));
+
+        foreach (var field in model.Fields)
+        {
+            switch (field.Association)
+            {
+                case { Type: AssociationType.HasMany } many:
+                {
+                    var child = Schema.GetModel(many.RelatedModel);
+                    if (child.IsJoinModel) break; // many-to-many join rows are not cascaded
+                    var parentFields = many.TargetNames.Count > 0 ? many.TargetNames : model.PrimaryKey.Fields;
+                    var values = parentFields.Select(f => model.Codec.GetFieldValue(item, f)).ToArray();
+                    foreach (var c in session.Query(child, KeyEquals(many.AssociatedWith, values)).ToArray())
+                    {
+                        DeleteCascade(session, child, c, deleted, visited);
+                    }
+                    break;
+                }
+                case { Type: AssociationType.HasOne } one:
+                {
+                    var child = Schema.GetModel(one.RelatedModel);
+                    var values = one.TargetNames.Select(f => model.Codec.GetFieldValue(item, f)).ToArray();
+                    if (values.Length == 0 || values.Any(v => v.IsNull)) break;
+                    if (session.Get(child, new StorageKey(values)) is { } c) DeleteCascade(session, child, c, deleted, visited);
+                    break;
+                }
+            }
+        }
+    }
+
+    private static PredicateNode KeyEquals(IReadOnlyList<string> fields, IReadOnlyList<FieldValue> values)
+    {
+        var conditions = fields.Select((f, i) => (PredicateNode)new FieldCondition(FieldPath.Of(f), PredicateOperator.Eq, new[] { values[i] })).ToArray();
+        return conditions.Length == 1 ? conditions[0] : new PredicateGroup(GroupKind.And, conditions);
+    }
+
+    public async Task<IReadOnlyList<object>> QueryAsync(ModelMetadata model, PredicateNode predicate, SortOrder? sort, int page, int? limit, CancellationToken cancellationToken)
+    {
+        if (page < 0) throw new ArgumentOutOfRangeException(nameof(page), page, "Page must be zero or more.");
+        if (limit is < 0) throw new ArgumentOutOfRangeException(nameof(limit), limit, "Limit must be zero or more.");
+        if (page > 0 && limit is null) throw new ArgumentException("Paging needs a Limit.", nameof(page));
+        if (sort is not null)
+        {
+            if (sort.ModelType != model.Codec.ClrType) throw new ArgumentException($"The sort order was built for {sort.ModelType.Name}, not {model.Name}.", nameof(sort));
+            foreach (var clause in sort.Clauses)
+            {
+                if (model.FindField(clause.Field) is not { IsStored: true }) throw new ArgumentException($"Model '{model.Name}' has no sortable field '{clause.Field}'.", nameof(sort));
+            }
+        }
+        var resolved = await ResolveAsync(model, predicate).ConfigureAwait(false);
+        var skip = limit is { } l ? checked(page * l) : 0;
+        return await _adapter.QueryAsync(model, resolved, sort?.Clauses, skip, limit, cancellationToken).ConfigureAwait(false);
+    }
+
+    public ValueTask<object?> GetAsync(ModelMetadata model, StorageKey key, CancellationToken cancellationToken)
+        => _adapter.GetAsync(model, key, cancellationToken);
+
+    public Task ClearAsync(CancellationToken cancellationToken)
+        => _adapter.WriteAsync(session =>
+        {
+            foreach (var model in Schema.Models) session.DeleteAll(model);
+            session.ClearOutbox();
+            return true;
+        }, cancellationToken).AsTask();
+
+    public ValueTask<PredicateNode> ResolveAsync(ModelMetadata model, PredicateNode predicate)
+        => new NestedPredicateResolver(Schema, (m, p) => _adapter.QueryAsync(m, p, null, 0, null, CancellationToken.None)).ResolveAsync(model, predicate);
+
+    // Inside a transaction: the session's reads complete synchronously, so the resolver's ValueTask is already done.
+    private PredicateNode ResolveInSession(IStorageSession session, ModelMetadata model, PredicateNode predicate)
+    {
+        var task = new NestedPredicateResolver(Schema, (m, p) => ValueTask.FromResult(session.Query(m, p))).ResolveAsync(model, predicate);
+        return task.IsCompleted ? task.Result : throw new InvalidOperationException("Nested predicate resolution did not complete synchronously.");
+    }
+
+    public ValueTask DisposeAsync() => _adapter.DisposeAsync();
+}

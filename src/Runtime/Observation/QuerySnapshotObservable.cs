@@ -1,0 +1,159 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Channels;
+using System.Threading.Tasks;
+using Amplify.DataStore.Metadata;
+using Amplify.DataStore.Predicates;
+using Amplify.DataStore.Sorting;
+using Amplify.DataStore.Storage;
+using Amplify.DataStore.Storage.Evaluation;
+using Microsoft.Extensions.Logging;
+
+namespace Amplify.DataStore.Observation;
+
+/// <summary>
+/// <c>store.ObserveQuery</c>: an initial snapshot, then a new snapshot whenever changes are pending and either the
+/// batch size is reached or the wait since the first pending change has elapsed (amplify-js semantics).
+/// </summary>
+/// <typeparam name="T">The model type.</typeparam>
+public sealed class QuerySnapshotObservable<T> : DataStoreObservable<QuerySnapshot<T>>
+    where T : class, IModel<T>
+{
+    private readonly DataStore _store;
+    private readonly ModelMetadata _model;
+    private readonly PredicateNode _filter;
+    private readonly SortOrder<T>? _sort;
+    private readonly TimeSpan _maxWait;
+    private readonly int _maxChanges;
+
+    internal QuerySnapshotObservable(DataStore store, ModelMetadata model, PredicateNode filter, SortOrder<T>? sort, TimeSpan maxWait, int maxChanges)
+    {
+        _store = store;
+        _model = model;
+        _filter = filter;
+        _sort = sort;
+        _maxWait = maxWait;
+        _maxChanges = maxChanges;
+    }
+
+    /// <inheritdoc/>
+    public override IDisposable Subscribe(IObserver<QuerySnapshot<T>> observer)
+    {
+        ArgumentNullException.ThrowIfNull(observer);
+        var run = new Run(this, observer);
+        run.Start();
+        return run;
+    }
+
+    private sealed class Run : IDisposable
+    {
+        private readonly QuerySnapshotObservable<T> _owner;
+        private readonly IObserver<QuerySnapshot<T>> _observer;
+        private readonly Channel<StoredChange> _changes = Channel.CreateUnbounded<StoredChange>(new UnboundedChannelOptions { SingleReader = true });
+        private readonly CancellationTokenSource _stop;
+        private IDisposable? _subscription;
+
+        public Run(QuerySnapshotObservable<T> owner, IObserver<QuerySnapshot<T>> observer)
+        {
+            _owner = owner;
+            _observer = observer;
+            _stop = CancellationTokenSource.CreateLinkedTokenSource(owner._store.Closing);
+        }
+
+        public void Start()
+        {
+            // Subscribe before the initial query so no change committed in between is missed.
+            _subscription = _owner._store.Engine.Changes.Subscribe(_owner._model, c => _changes.Writer.TryWrite(c), () => _changes.Writer.TryComplete());
+            _ = Task.Run(LoopAsync);
+        }
+
+        private async Task LoopAsync()
+        {
+            var model = _owner._model;
+            var comparer = ItemComparer.Create(model, _owner._sort?.Clauses);
+            var items = new Dictionary<StorageKey, object>();
+            try
+            {
+                var initial = await _owner._store.Engine.QueryAsync(model, _owner._filter, null, 0, null, _stop.Token).ConfigureAwait(false);
+                foreach (var item in initial) items[StorageKey.Of(model, item)] = item;
+                Emit(items, comparer);
+
+                var reader = _changes.Reader;
+                while (true)
+                {
+                    if (!await reader.WaitToReadAsync(_stop.Token).ConfigureAwait(false)) break;
+                    int pending = 0;
+                    using var window = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
+                    window.CancelAfter(_owner._maxWait);
+                    try
+                    {
+                        while (pending < _owner._maxChanges)
+                        {
+                            while (pending < _owner._maxChanges && reader.TryRead(out var change))
+                            {
+                                Apply(items, change);
+                                pending++;
+                            }
+                            if (pending >= _owner._maxChanges) break;
+                            if (!await reader.WaitToReadAsync(window.Token).ConfigureAwait(false)) break;
+                        }
+                    }
+                    catch (OperationCanceledException) when (!_stop.IsCancellationRequested)
+                    {
+                        // The batch window elapsed: emit what is pending.
+                    }
+                    Emit(items, comparer);
+                }
+                _observer.OnCompleted();
+            }
+            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+            {
+                if (_owner._store.Closing.IsCancellationRequested) SafeComplete();
+            }
+            catch (Exception ex)
+            {
+                _owner._store.Logger.LogWarning(ex, "ObserveQuery on {Model} failed.", model.Name);
+                try { _observer.OnError(ex); } catch (Exception inner) { _owner._store.Logger.LogWarning(inner, "An ObserveQuery observer threw from OnError."); }
+            }
+        }
+
+        private void Apply(Dictionary<StorageKey, object> items, StoredChange change)
+        {
+            var key = StorageKey.Of(_owner._model, change.Element);
+            if (change.OpType != OpType.Delete && (_owner._filter is MatchAll || PredicateEvaluator.Matches(_owner._model, change.Element, _owner._filter)))
+            {
+                items[key] = change.Element;
+            }
+            else
+            {
+                items.Remove(key);
+            }
+        }
+
+        private void Emit(Dictionary<StorageKey, object> items, IComparer<object> comparer)
+        {
+            var snapshot = items.Values.OrderBy(x => x, comparer).Cast<T>().ToArray();
+            try
+            {
+                _observer.OnNext(new QuerySnapshot<T>(snapshot, IsSynced: false));
+            }
+            catch (Exception ex)
+            {
+                _owner._store.Logger.LogWarning(ex, "An ObserveQuery observer threw; the store keeps running.");
+            }
+        }
+
+        private void SafeComplete()
+        {
+            try { _observer.OnCompleted(); } catch (Exception ex) { _owner._store.Logger.LogWarning(ex, "An ObserveQuery observer threw from OnCompleted."); }
+        }
+
+        public void Dispose()
+        {
+            _subscription?.Dispose();
+            try { _stop.Cancel(); } catch (ObjectDisposedException) { }
+        }
+    }
+}
