@@ -1,14 +1,18 @@
 using System;
+using System.Threading.Tasks;
 using Amplify.DataStore.Benchmarks;
 
 // dotnet run -c Release --project tests/Benchmarks -- generator [--models 400] [--fields 15]
+// dotnet run -c Release --project tests/Benchmarks -- local [--n 10000]
 var command = args.Length > 0 ? args[0] : "help";
 switch (command)
 {
     case "generator":
         GeneratorBenchmark.Run(Options.Int(args, "--models", 400), Options.Int(args, "--fields", 15));
         return 0;
+    case "local":
+        return await LocalStoreBenchmark.RunAsync(Options.Int(args, "--n", 10_000)) ? 0 : 1;
     default:
-        Console.Error.WriteLine("usage: Benchmarks generator [--models N] [--fields N]");
+        Console.Error.WriteLine("usage: Benchmarks generator [--models N] [--fields N] | local [--n N]");
         return command == "help" ? 0 : 2;
 }
