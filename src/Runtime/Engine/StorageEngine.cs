@@ -91,24 +91,24 @@ internal sealed class StorageEngine : IAsyncDisposable
 
     private OpType SaveInSession(IStorageSession session, ModelMetadata model, object item, PredicateNode? condition)
     {
-        var key = StorageKey.Of(model, item);
-        var existing = session.Get(model, key);
-        // AppSync never evaluates a condition on create (amplify-js drops it too); it applies to updates only.
-        if (existing is not null && condition is not null && condition is not MatchAll)
+        // Only a condition needs the stored item; otherwise the upsert itself tells insert from update (one lookup, not two).
+        if (condition is not null && condition is not MatchAll)
         {
-            var resolved = ResolveInSession(session, model, condition);
-            if (!PredicateEvaluator.Matches(model, existing, resolved))
+            var key = StorageKey.Of(model, item);
+            // AppSync never evaluates a condition on create (amplify-js drops it too); it applies to updates only.
+            if (session.Get(model, key) is { } existing
+                && !PredicateEvaluator.Matches(model, existing, ResolveInSession(session, model, condition)))
             {
                 throw new ConditionalCheckFailedException(model.Name, key.ToString(), condition.ToString() ?? "?");
             }
         }
         EnsureParentsExist(session, model, item);
-        session.Upsert(model, item);
+        var inserted = session.Upsert(model, item);
         if (OutboxEnabled && model.IsSyncable)
         {
-            session.AppendOutbox(OutboxEntryFactory.Create(model, item, existing is null ? OutboxOperation.Create : OutboxOperation.Update, condition?.ToString()));
+            session.AppendOutbox(OutboxEntryFactory.Create(model, item, inserted ? OutboxOperation.Create : OutboxOperation.Update, condition?.ToString()));
         }
-        return existing is null ? OpType.Insert : OpType.Update;
+        return inserted ? OpType.Insert : OpType.Update;
     }
 
     private void EnsureParentsExist(IStorageSession session, ModelMetadata model, object item)
@@ -155,8 +155,7 @@ internal sealed class StorageEngine : IAsyncDisposable
         {
             var matches = session.Query(model, ResolveInSession(session, model, predicate));
             var result = new List<StoredChange>();
-            var visited = new HashSet<(string, StorageKey)>();
-            foreach (var item in matches) DeleteCascade(session, model, item, result, visited);
+            DeleteCascade(session, model, matches, result, new HashSet<(string, StorageKey)>());
             return result;
         }, cancellationToken).ConfigureAwait(false);
         foreach (var change in deleted) Changes.Publish(change);
@@ -164,12 +163,24 @@ internal sealed class StorageEngine : IAsyncDisposable
     }
 
     private void DeleteCascade(IStorageSession session, ModelMetadata model, object item, List<StoredChange> deleted, HashSet<(string, StorageKey)> visited)
+        => DeleteCascade(session, model, new[] { item }, deleted, visited);
+
+    /// <summary>
+    /// Deletes <paramref name="items"/> and, level by level, their <c>@hasMany</c>/<c>@hasOne</c> children: one child
+    /// query per relationship and level (an In over the parents' keys), not one per parent.
+    /// </summary>
+    private void DeleteCascade(IStorageSession session, ModelMetadata model, IReadOnlyList<object> items, List<StoredChange> deleted, HashSet<(string, StorageKey)> visited)
     {
-        var key = StorageKey.Of(model, item);
-        if (!visited.Add((model.Name, key))) return;
-        if (!session.Delete(model, key)) return;
-        deleted.Add(new StoredChange(model, OpType.Delete, item));
-        if (OutboxEnabled && model.IsSyncable) session.AppendOutbox(OutboxEntryFactory.Create(model, item, OutboxOperation.Delete, null));
+        var removed = new List<object>(items.Count);
+        foreach (var item in items)
+        {
+            var key = StorageKey.Of(model, item);
+            if (!visited.Add((model.Name, key)) || !session.Delete(model, key)) continue;
+            removed.Add(item);
+            deleted.Add(new StoredChange(model, OpType.Delete, item));
+            if (OutboxEnabled && model.IsSyncable) session.AppendOutbox(OutboxEntryFactory.Create(model, item, OutboxOperation.Delete, null));
+        }
+        if (removed.Count == 0) return;
 
         foreach (var field in model.Fields)
         {
@@ -180,23 +191,38 @@ internal sealed class StorageEngine : IAsyncDisposable
                     var child = Schema.GetModel(many.RelatedModel);
                     if (child.IsJoinModel) break; // many-to-many join rows are not cascaded
                     var parentFields = many.TargetNames.Count > 0 ? many.TargetNames : model.PrimaryKey.Fields;
-                    var values = parentFields.Select(f => model.Codec.GetFieldValue(item, f)).ToArray();
-                    foreach (var c in session.Query(child, KeyEquals(many.AssociatedWith, values)).ToArray())
-                    {
-                        DeleteCascade(session, child, c, deleted, visited);
-                    }
+                    var children = session.Query(child, ChildrenOf(many.AssociatedWith, parentFields, model, removed)).ToArray();
+                    DeleteCascade(session, child, children, deleted, visited);
                     break;
                 }
                 case { Type: AssociationType.HasOne } one:
                 {
                     var child = Schema.GetModel(one.RelatedModel);
-                    var values = one.TargetNames.Select(f => model.Codec.GetFieldValue(item, f)).ToArray();
-                    if (values.Length == 0 || values.Any(v => v.IsNull)) break;
-                    if (session.Get(child, new StorageKey(values)) is { } c) DeleteCascade(session, child, c, deleted, visited);
+                    var children = new List<object>();
+                    foreach (var parent in removed)
+                    {
+                        var values = one.TargetNames.Select(f => model.Codec.GetFieldValue(parent, f)).ToArray();
+                        if (values.Length == 0 || values.Any(v => v.IsNull)) continue;
+                        if (session.Get(child, new StorageKey(values)) is { } c) children.Add(c);
+                    }
+                    DeleteCascade(session, child, children, deleted, visited);
                     break;
                 }
             }
         }
+    }
+
+    /// <summary>The children whose foreign keys hold any of the parents' keys.</summary>
+    private static PredicateNode ChildrenOf(IReadOnlyList<string> childFields, IReadOnlyList<string> parentFields, ModelMetadata parent, IReadOnlyList<object> parents)
+    {
+        if (childFields.Count == 1)
+        {
+            var keys = parents.Select(p => parent.Codec.GetFieldValue(p, parentFields[0])).ToArray();
+            return new FieldCondition(FieldPath.Of(childFields[0]), PredicateOperator.In, keys);
+        }
+        return new PredicateGroup(GroupKind.Or, parents
+            .Select(p => KeyEquals(childFields, parentFields.Select(f => parent.Codec.GetFieldValue(p, f)).ToArray()))
+            .ToArray());
     }
 
     private static PredicateNode KeyEquals(IReadOnlyList<string> fields, IReadOnlyList<FieldValue> values)

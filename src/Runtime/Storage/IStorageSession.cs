@@ -17,8 +17,8 @@ public interface IStorageSession
     /// <summary>The stored items matching <paramref name="predicate"/> (single-segment field paths only).</summary>
     IReadOnlyList<object> Query(ModelMetadata model, PredicateNode predicate);
 
-    /// <summary>Inserts or replaces an item (by its primary key).</summary>
-    void Upsert(ModelMetadata model, object item);
+    /// <summary>Inserts or replaces an item (by its primary key); true when it was inserted, false when it replaced one.</summary>
+    bool Upsert(ModelMetadata model, object item);
 
     /// <summary>Deletes the item with <paramref name="key"/>; false when there was none.</summary>
     bool Delete(ModelMetadata model, StorageKey key);

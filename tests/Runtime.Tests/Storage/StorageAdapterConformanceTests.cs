@@ -508,6 +508,16 @@ public abstract class StorageAdapterConformanceTests
     }
 
     [Test]
+    public async Task Upsert_TellsAnInsertFromAReplace()
+    {
+        var first = await Adapter.WriteAsync(s => s.Upsert(Item.Metadata, new Item { Id = "u", Name = "one" }), default);
+        var second = await Adapter.WriteAsync(s => s.Upsert(Item.Metadata, new Item { Id = "u", Name = "two" }), default);
+        var both = await Adapter.WriteAsync(s => (s.Upsert(Item.Metadata, new Item { Id = "v", Name = "a" }), s.Upsert(Item.Metadata, new Item { Id = "v", Name = "b" })), default);
+        Assert.That((first, second, both), Is.EqualTo((true, false, (true, false))));
+        Assert.That(((Item?)await Adapter.GetAsync(Item.Metadata, StorageKey.Of("v"), default))?.Name, Is.EqualTo("b"));
+    }
+
+    [Test]
     public async Task Outbox_IsWrittenAtomicallyWithTheModel_AndReadInIdOrder()
     {
         var entries = new[]

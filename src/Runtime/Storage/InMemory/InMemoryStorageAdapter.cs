@@ -125,8 +125,14 @@ public sealed class InMemoryStorageAdapter : IStorageAdapter
 
         public IReadOnlyList<object> Query(ModelMetadata model, PredicateNode predicate) => State.Query(model, predicate);
 
-        public void Upsert(ModelMetadata model, object item)
-            => State = State with { Models = State.Models.SetItem(model.Name, State.Items(model).SetItem(StorageKey.Of(model, item), item)) };
+        public bool Upsert(ModelMetadata model, object item)
+        {
+            var key = StorageKey.Of(model, item);
+            var items = State.Items(model);
+            var inserted = !items.ContainsKey(key);
+            State = State with { Models = State.Models.SetItem(model.Name, items.SetItem(key, item)) };
+            return inserted;
+        }
 
         public bool Delete(ModelMetadata model, StorageKey key)
         {

@@ -44,11 +44,11 @@ internal sealed class LiteDbSession : IStorageSession
     }
 
     /// <inheritdoc/>
-    public void Upsert(ModelMetadata model, object item)
+    public bool Upsert(ModelMetadata model, object item)
     {
         var storage = Begin(model);
         ArgumentNullException.ThrowIfNull(item);
-        _database.GetCollection(storage.CollectionName).Upsert(ModelDocuments.ToDocument(storage, item));
+        return _database.GetCollection(storage.CollectionName).Upsert(ModelDocuments.ToDocument(storage, item));
     }
 
     /// <inheritdoc/>
