@@ -120,29 +120,37 @@ public class UsageBlockTests
     public async Task ObserveQuery_emits_an_initial_snapshot_then_batched_updates()
     {
         using var dir = new TestDirectory();
-        await using var store = await dir.OpenAsync(configure: o => o.ConfigureObserveQuery(TimeSpan.FromMilliseconds(200), maxChanges: 3));
+        await using var store = await dir.OpenAsync(configure: o => o.ConfigureObserveQuery(TimeSpan.FromMilliseconds(300), maxChanges: 3));
         await store.SaveAsync(Posts.New("existing", 9));
         var snapshots = new List<QuerySnapshot<Post>>();
-        var signal = new SemaphoreSlim(0);
+        var arrived = new SemaphoreSlim(0);
         using var live = store.ObserveQuery(Post.Where(p => p.Rating.Gt(4)), Post.Sort(s => s.Title.Ascending())).Subscribe(snapshot =>
         {
             lock (snapshots) snapshots.Add(snapshot);
-            signal.Release();
+            arrived.Release();
         });
-        Assert.That(await signal.WaitAsync(TimeSpan.FromSeconds(10)), Is.True);
-        Assert.That(snapshots[0].Items.Select(p => p.Title), Is.EqualTo(new[] { "existing" }));
-        Assert.That(snapshots[0].IsSynced, Is.False, "local-only mode never syncs");
+        async Task<QuerySnapshot<Post>> NextAsync()
+        {
+            Assert.That(await arrived.WaitAsync(TimeSpan.FromSeconds(10)), Is.True, "a snapshot arrives");
+            lock (snapshots) return snapshots[^1];
+        }
 
-        // Three changes reach maxChanges: one snapshot right away, not three.
+        var initial = await NextAsync();
+        Assert.That(initial.Items.Select(p => p.Title), Is.EqualTo(new[] { "existing" }));
+        Assert.That(initial.IsSynced, Is.False, "local-only mode never syncs");
+
+        // Three changes reach maxChanges: they arrive together in one snapshot (filtered and sorted), not one by one.
         await store.SaveAllAsync(new[] { Posts.New("b", 5), Posts.New("a", 6), Posts.New("low", 1) });
-        Assert.That(await signal.WaitAsync(TimeSpan.FromSeconds(10)), Is.True);
-        Assert.That(snapshots.Last().Items.Select(p => p.Title), Is.EqualTo(new[] { "a", "b", "existing" }));
+        var batched = await NextAsync();
+        Assert.That(batched.Items.Select(p => p.Title), Is.EqualTo(new[] { "a", "b", "existing" }));
 
-        // One change waits for the window, then arrives.
+        // A single change waits for the window, then arrives.
+        var before = DateTime.UtcNow;
         await store.DeleteAsync(Post.Where(p => p.Title.Eq("existing")));
-        Assert.That(await signal.WaitAsync(TimeSpan.FromSeconds(10)), Is.True);
-        Assert.That(snapshots.Last().Items.Select(p => p.Title), Is.EqualTo(new[] { "a", "b" }));
-        Assert.That(snapshots, Has.Count.EqualTo(3));
+        var windowed = await NextAsync();
+        Assert.That(windowed.Items.Select(p => p.Title), Is.EqualTo(new[] { "a", "b" }));
+        Assert.That(DateTime.UtcNow - before, Is.GreaterThanOrEqualTo(TimeSpan.FromMilliseconds(250)), "held back until the batch window elapsed");
+        lock (snapshots) Assert.That(snapshots, Has.Count.EqualTo(3));
     }
 
     [Test]
