@@ -179,7 +179,7 @@ public sealed class DataStore : IAsyncDisposable
         {
             throw new ArgumentException($"{meta.Name} has a composite key ({string.Join(", ", meta.PrimaryKey.Fields)}); use QueryByKeyAsync.", nameof(id));
         }
-        var key = new StorageKey(new[] { meta.Codec.ConvertValue(meta.PrimaryKey.Fields[0], id) });
+        var key = new StorageKey(new[] { KeyValue(meta, meta.PrimaryKey.Fields[0], id) });
         return (T?)await _engine.GetAsync(meta, key, cancellationToken).ConfigureAwait(false);
     }
 
@@ -194,8 +194,21 @@ public sealed class DataStore : IAsyncDisposable
         {
             throw new ArgumentException($"{meta.Name}'s key has {fields.Count} field(s) ({string.Join(", ", fields)}), but {keyValues.Length} value(s) were given.", nameof(keyValues));
         }
-        var values = fields.Select((f, i) => meta.Codec.ConvertValue(f, keyValues[i])).ToArray();
+        var values = fields.Select((f, i) => KeyValue(meta, f, keyValues[i])).ToArray();
         return (T?)await _engine.GetAsync(meta, new StorageKey(values), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static FieldValue KeyValue(ModelMetadata meta, string field, object? value)
+    {
+        try
+        {
+            return meta.Codec.ConvertValue(field, value);
+        }
+        catch (InvalidCastException)
+        {
+            var type = meta.GetField(field).TypeName;
+            throw new ArgumentException($"{meta.Name}.{field} is a {type} key; a {value?.GetType().Name ?? "null"} value was given.");
+        }
     }
 
     /// <summary>Loads the children of a <c>@hasMany</c> navigation (e.g. <c>post.Comments</c>).</summary>

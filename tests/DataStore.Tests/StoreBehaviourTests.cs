@@ -67,6 +67,8 @@ public class StoreBehaviourTests
         Assert.That(await store.QueryAsync<Product>(), Has.Count.EqualTo(3), "same composite key replaces");
         Assert.Throws<ArgumentException>(() => store.QueryByIdAsync<Product>("t1").GetAwaiter().GetResult());
         Assert.ThrowsAsync<ArgumentException>(() => store.QueryByKeyAsync<Product>(new object[] { "t1" }));
+        var wrongType = Assert.ThrowsAsync<ArgumentException>(() => store.QueryByKeyAsync<Product>(new object[] { "t1", 42 }));
+        Assert.That(wrongType!.Message, Does.Contain("Product.sku").And.Contain("Int32"));
     }
 
     [Test]
