@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Amplify.DataStore.Metadata;
 using Amplify.DataStore.Predicates;
 using LiteDB;
@@ -12,6 +13,9 @@ namespace Amplify.DataStore.Storage.LiteDb;
 /// </summary>
 internal sealed class LiteDbSession : IStorageSession
 {
+    // From this many In values (or Or branches) a session query first checks whether the collection has any document.
+    private const int LargePredicateValues = 16;
+
     private readonly LiteDatabase _database;
     private readonly int _threadId;
     private bool _active = true;
@@ -39,6 +43,9 @@ internal sealed class LiteDbSession : IStorageSession
     {
         var storage = Begin(model);
         ArgumentNullException.ThrowIfNull(predicate);
+        // A cascade asks for the children of many parents at once (an In over thousands of keys): compiling and
+        // seeking that is wasted when the child collection is empty, which one read of its first document tells.
+        if (IsLarge(predicate) && IsEmpty(storage)) return Array.Empty<object>();
         var plan = LiteDbQueryPlanner.Plan(storage, predicate, sort: null, ordered: false);
         return LiteDbReads.Run(_database, storage, plan, sort: null, skip: 0, limit: null);
     }
@@ -105,6 +112,16 @@ internal sealed class LiteDbSession : IStorageSession
         ArgumentNullException.ThrowIfNull(value);
         SettingsDocuments.Set(_database, key, value);
     }
+
+    private static bool IsLarge(PredicateNode predicate) => predicate switch
+    {
+        FieldCondition condition => condition.Values.Count >= LargePredicateValues,
+        PredicateGroup group => group.Children.Count >= LargePredicateValues,
+        _ => false,
+    };
+
+    private bool IsEmpty(ModelStorage storage)
+        => !_database.GetCollection(storage.CollectionName).Query().Limit(1).ToDocuments().Any();
 
     private ModelStorage Begin(ModelMetadata model)
     {
