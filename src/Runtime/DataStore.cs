@@ -36,6 +36,7 @@ public sealed class DataStore : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly TimeSpan _observeQueryMaxWait;
     private readonly int _observeQueryMaxChanges;
+    // Cancelled on dispose; never disposed itself, so observables created before dispose can still read its token.
     private readonly CancellationTokenSource _closing = new();
     private int _disposed;
 
@@ -362,7 +363,6 @@ public sealed class DataStore : IAsyncDisposable
         _engine.Changes.Close();
         await _engine.DisposeAsync().ConfigureAwait(false);
         _events.Close();
-        _closing.Dispose();
     }
 
     private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);

@@ -89,12 +89,6 @@ public sealed class DataStoreOptionsBuilder
         return this;
     }
 
-    internal DataStoreOptionsBuilder UseAdapterFactory(Func<ILoggerFactory, IStorageAdapter> factory)
-    {
-        _adapter = factory;
-        return this;
-    }
-
     internal IStorageAdapter CreateAdapter()
         => (_adapter ?? throw new InvalidOperationException("Choose where data is stored: o.UseLiteDb(\"app.db\") or o.UseInMemory()."))(LoggerFactory);
 }
