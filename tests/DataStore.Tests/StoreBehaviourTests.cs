@@ -214,9 +214,37 @@ public class StoreBehaviourTests
         Assert.That(seen.IndexOf(wiped), Is.LessThan(seen.FindIndex(e => e is ReadyEvent)));
         Assert.That(await reopened.QueryAsync<Post>(), Is.Empty);
         Assert.That(await reopenedAdapter.ReadOutboxAsync(), Is.Empty);
+        Assert.That(await reopenedAdapter.WriteAsync(s => s.GetSetting("fullSyncRequired"), CancellationToken.None), Is.EqualTo("true"),
+            "the sync engine's full-resync hook is set");
         var replayed = new TaskCompletionSource<LocalDataWipedEvent>();
         using var late = reopened.Events.Subscribe(e => { if (e is LocalDataWipedEvent w) replayed.TrySetResult(w); });
         Assert.That(await replayed.Task.WaitAsync(TimeSpan.FromSeconds(10)), Is.SameAs(wiped));
+    }
+
+    [Test]
+    public async Task Sync_engine_events_reach_subscribers_of_Events()
+    {
+        using var dir = new TestDirectory();
+        await using var store = await dir.OpenAsync();
+        var received = new List<DataStoreEvent>();
+        var three = new TaskCompletionSource();
+        using var sub = store.Events.Subscribe(e =>
+        {
+            lock (received)
+            {
+                if (e is ReadyEvent) return;
+                received.Add(e);
+                if (received.Count == 3) three.TrySetResult();
+            }
+        });
+        store.RaiseEvent(new NetworkStatusEvent(Active: true));
+        store.RaiseEvent(new OutboxStatusEvent(IsEmpty: false, PendingCount: 2));
+        store.RaiseEvent(new SyncProgressEvent("Post", IsFullSync: true, ItemsReceived: 10, IsComplete: true));
+        await three.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.That(received, Is.EqualTo(new DataStoreEvent[]
+        {
+            new NetworkStatusEvent(true), new OutboxStatusEvent(false, 2), new SyncProgressEvent("Post", true, 10, true),
+        }));
     }
 
     [Test]
