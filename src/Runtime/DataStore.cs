@@ -263,6 +263,13 @@ public sealed class DataStore : IAsyncDisposable
         return deleted.Where(c => ReferenceEquals(c.Model, meta)).Select(c => (T)c.Element).ToArray();
     }
 
+    /// <summary>Deletes every item matching a LINQ-style predicate (translated like <c>QueryAsync</c>'s), with cascades.</summary>
+    public Task<IReadOnlyList<T>> DeleteAsync<T>(Expression<Func<T, bool>> predicate, CancellationToken cancellationToken = default) where T : class, IModel<T>
+    {
+        ArgumentNullException.ThrowIfNull(predicate);
+        return DeleteAsync(PredicateTranslator.Translate(predicate, _engine.Schema), cancellationToken);
+    }
+
     /// <summary>Deletes every item of every model and the outbox (local data only).</summary>
     public Task ClearAsync(CancellationToken cancellationToken = default)
     {
@@ -284,7 +291,14 @@ public sealed class DataStore : IAsyncDisposable
         return new ChangeObservable<T>(this, meta, filter);
     }
 
-    /// <summary>The same stream as <see cref="Observe{T}"/>, as an async sequence that ends when <paramref name="cancellationToken"/> fires or the store closes.</summary>
+    /// <summary>Changes matching a LINQ-style predicate (translated like <c>QueryAsync</c>'s).</summary>
+    public DataStoreObservable<ModelChange<T>> Observe<T>(Expression<Func<T, bool>> predicate) where T : class, IModel<T>
+    {
+        ArgumentNullException.ThrowIfNull(predicate);
+        return Observe(PredicateTranslator.Translate(predicate, _engine.Schema));
+    }
+
+    /// <summary>The same stream as <see cref="Observe{T}(Predicate{T})"/>, as an async sequence that ends when <paramref name="cancellationToken"/> fires or the store closes.</summary>
     public IAsyncEnumerable<ModelChange<T>> ObserveAsync<T>(CancellationToken cancellationToken = default) where T : class, IModel<T>
         => ObserveAsync<T>(null, cancellationToken);
 

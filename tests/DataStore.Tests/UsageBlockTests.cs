@@ -67,6 +67,12 @@ public class UsageBlockTests
         Assert.That(linq.Single().Title, Is.EqualTo("a"));
         var ex = Assert.Throws<NotSupportedException>(() => store.QueryAsync<Post>(p => p.Title.ToUpper() == "A"));
         Assert.That(ex!.Message, Does.Contain("ToUpper"));
+
+        var seen = new TaskCompletionSource<string>();
+        using var sub = store.Observe<Post>(p => p.Rating < 3).Subscribe(m => seen.TrySetResult(m.Element.Title));
+        var deleted = await store.DeleteAsync<Post>(p => p.Rating < 3);
+        Assert.That(deleted.Select(p => p.Title), Is.EqualTo(new[] { "b" }));
+        Assert.That(await seen.Task.WaitAsync(TimeSpan.FromSeconds(10)), Is.EqualTo("b"), "the LINQ observe filter let the matching delete through");
     }
 
     [Test]
