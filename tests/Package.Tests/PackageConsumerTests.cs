@@ -28,7 +28,32 @@ public class PackageConsumerTests
         // A unique version so the global packages folder never serves a stale copy.
         _version = "0.1.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff");
         var feed = Path.Combine(_work, "feed");
-        Dotnet(RepoRoot, $"pack src/Runtime/Amplify.DataStore.csproj -c {Configuration} --no-build -o \"{feed}\" -p:PackageVersion={_version}");
+        // Pack from a private copy of the sources: the test may run while `dotnet test` is still building the
+        // repository's own outputs (e.g. the net8.0 runtime), so it must neither read nor write them.
+        var copy = Path.Combine(_work, "repo");
+        CopySources(RepoRoot, copy);
+        Dotnet(copy, $"pack src/Runtime/Amplify.DataStore.csproj -c {Configuration} -o \"{feed}\" -p:PackageVersion={_version}");
+    }
+
+    private static void CopySources(string from, string to)
+    {
+        foreach (var file in new[] { "Directory.Build.props", "Directory.Packages.props", "global.json", "README.md" })
+        {
+            Directory.CreateDirectory(to);
+            File.Copy(Path.Combine(from, file), Path.Combine(to, file));
+        }
+        foreach (var folder in new[] { "src", "build" })
+        {
+            foreach (var file in Directory.EnumerateFiles(Path.Combine(from, folder), "*", SearchOption.AllDirectories))
+            {
+                var relative = Path.GetRelativePath(from, file);
+                var parts = relative.Split(Path.DirectorySeparatorChar);
+                if (parts.Contains("bin") || parts.Contains("obj")) continue;
+                var target = Path.Combine(to, relative);
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(file, target);
+            }
+        }
     }
 
     [OneTimeTearDown]
