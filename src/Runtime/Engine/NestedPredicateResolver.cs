@@ -45,8 +45,13 @@ internal sealed class NestedPredicateResolver
                 return c;
             case PredicateGroup g:
                 var children = new PredicateNode[g.Children.Count];
-                for (int i = 0; i < children.Length; i++) children[i] = await ResolveAsync(model, g.Children[i]).ConfigureAwait(false);
-                return new PredicateGroup(g.Kind, children);
+                var changed = false;
+                for (int i = 0; i < children.Length; i++)
+                {
+                    children[i] = await ResolveAsync(model, g.Children[i]).ConfigureAwait(false);
+                    changed |= !ReferenceEquals(children[i], g.Children[i]);
+                }
+                return changed ? new PredicateGroup(g.Kind, children) : g; // the common, nested-free case allocates nothing new
             default:
                 return node;
         }
@@ -82,9 +87,7 @@ internal sealed class NestedPredicateResolver
         // Composite parent key: OR over the matching parents' key tuples (an empty OR matches nothing).
         var alternatives = parents.Select(p =>
         {
-            var key = StorageKey.Of(parent, p).Values;
-            return (PredicateNode)new PredicateGroup(GroupKind.And,
-                foreignKeys.Select((fk, i) => (PredicateNode)new FieldCondition(FieldPath.Of(fk), PredicateOperator.Eq, new[] { key[i] })).ToArray());
+            return KeyPredicate.Node(foreignKeys, StorageKey.Of(parent, p).Values);
         }).ToArray();
         return alternatives.Length == 0
             ? new FieldCondition(FieldPath.Of(foreignKeys[0]), PredicateOperator.In, Array.Empty<FieldValue>())

@@ -221,14 +221,8 @@ internal sealed class StorageEngine : IAsyncDisposable
             return new FieldCondition(FieldPath.Of(childFields[0]), PredicateOperator.In, keys);
         }
         return new PredicateGroup(GroupKind.Or, parents
-            .Select(p => KeyEquals(childFields, parentFields.Select(f => parent.Codec.GetFieldValue(p, f)).ToArray()))
+            .Select(p => KeyPredicate.Node(childFields, parentFields.Select(f => parent.Codec.GetFieldValue(p, f)).ToArray()))
             .ToArray());
-    }
-
-    private static PredicateNode KeyEquals(IReadOnlyList<string> fields, IReadOnlyList<FieldValue> values)
-    {
-        var conditions = fields.Select((f, i) => (PredicateNode)new FieldCondition(FieldPath.Of(f), PredicateOperator.Eq, new[] { values[i] })).ToArray();
-        return conditions.Length == 1 ? conditions[0] : new PredicateGroup(GroupKind.And, conditions);
     }
 
     public async Task<IReadOnlyList<object>> QueryAsync(ModelMetadata model, PredicateNode predicate, SortOrder? sort, int page, int? limit, CancellationToken cancellationToken)
