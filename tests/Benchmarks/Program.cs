@@ -3,7 +3,7 @@ using System.Threading.Tasks;
 using Amplify.DataStore.Benchmarks;
 
 // dotnet run -c Release --project tests/Benchmarks -- generator [--models 400] [--fields 15]
-// dotnet run -c Release --project tests/Benchmarks -- local [--n 10000]
+// dotnet run -c Release --project tests/Benchmarks -- local [--n 10000] [--repeat 3]
 var command = args.Length > 0 ? args[0] : "help";
 switch (command)
 {
@@ -11,8 +11,8 @@ switch (command)
         GeneratorBenchmark.Run(Options.Int(args, "--models", 400), Options.Int(args, "--fields", 15));
         return 0;
     case "local":
-        return await LocalStoreBenchmark.RunAsync(Options.Int(args, "--n", 10_000)) ? 0 : 1;
+        return await LocalStoreBenchmark.RunAsync(Options.Int(args, "--n", 10_000), Options.Int(args, "--repeat", 3)) ? 0 : 1;
     default:
-        Console.Error.WriteLine("usage: Benchmarks generator [--models N] [--fields N] | local [--n N]");
+        Console.Error.WriteLine("usage: Benchmarks generator [--models N] [--fields N] | local [--n N] [--repeat N]");
         return command == "help" ? 0 : 2;
 }
