@@ -1,0 +1,89 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using LiteDB;
+
+namespace Amplify.DataStore.LocalBackend.Data;
+
+/// <summary>
+/// The base and delta tables in one LiteDB file. Every call runs synchronously on the caller's thread, inside the
+/// store's write lock, so a LiteDB transaction never spans an await.
+/// </summary>
+internal sealed class LiteDbItemPersistence : IItemPersistence
+{
+    private const string Items = "items";
+    private const string Delta = "delta";
+    private readonly LiteDatabase _database;
+
+    public LiteDbItemPersistence(string filePath)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(filePath))!);
+        _database = new LiteDatabase(new ConnectionString { Filename = filePath, Connection = ConnectionType.Direct });
+    }
+
+    public IEnumerable<(string Model, string Key, IReadOnlyDictionary<string, object?> Item)> LoadItems()
+    {
+        foreach (var doc in _database.GetCollection(Items).FindAll())
+        {
+            yield return (doc["m"].AsString, doc["k"].AsString, BsonItems.FromDocument(doc["item"].AsDocument));
+        }
+    }
+
+    public IEnumerable<DeltaEntry> LoadDelta()
+    {
+        foreach (var doc in _database.GetCollection(Delta).Query().OrderBy("_id").ToEnumerable())
+        {
+            yield return new DeltaEntry(doc["_id"].AsInt64, doc["m"].AsString, doc["t"].AsInt64, BsonItems.FromDocument(doc["item"].AsDocument));
+        }
+    }
+
+    public void Commit(string model, string key, IReadOnlyDictionary<string, object?> item, DeltaEntry delta)
+    {
+        _database.BeginTrans();
+        try
+        {
+            _database.GetCollection(Items).Upsert(new BsonDocument
+            {
+                ["_id"] = IdOf(model, key),
+                ["m"] = model,
+                ["k"] = key,
+                ["item"] = BsonItems.ToDocument(item),
+            });
+            _database.GetCollection(Delta).Insert(new BsonDocument
+            {
+                ["_id"] = delta.Sequence,
+                ["m"] = delta.Model,
+                ["t"] = delta.ChangedAtMs,
+                ["item"] = BsonItems.ToDocument(delta.Item),
+            });
+            _database.Commit();
+        }
+        catch
+        {
+            _database.Rollback();
+            throw;
+        }
+    }
+
+    public void Purge(IReadOnlyList<(string Model, string Key)> expiredItems, long deltaBeforeSequence)
+    {
+        _database.BeginTrans();
+        try
+        {
+            var items = _database.GetCollection(Items);
+            foreach (var (model, key) in expiredItems) items.Delete(IdOf(model, key));
+            _database.GetCollection(Delta).DeleteMany(BsonExpression.Create("_id < @0", deltaBeforeSequence));
+            _database.Commit();
+        }
+        catch
+        {
+            _database.Rollback();
+            throw;
+        }
+    }
+
+    public void Dispose() => _database.Dispose();
+
+    // The unit separator cannot occur in a model name, so (model, key) pairs never collide.
+    private static string IdOf(string model, string key) => model + "\u001f" + key;
+}

@@ -1,0 +1,170 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+
+namespace Amplify.DataStore.LocalBackend.Data;
+
+/// <summary>
+/// AppSync's versioned data source: a base table of item images (tombstones kept until their TTL) and a delta table of
+/// every accepted write (kept for the delta TTL). Writes are serialized by one lock, so each is atomic per item and the
+/// version check and the write can never interleave with another writer; readers take immutable snapshots, no lock.
+/// </summary>
+internal sealed class VersionedStore : IDisposable
+{
+    private readonly object _writeLock = new();
+    private readonly IItemPersistence? _persistence;
+    private readonly TimeProvider _clock;
+    private readonly Dictionary<string, ModelTable> _tables = new(StringComparer.Ordinal);
+    private long _sequence;
+
+    public VersionedStore(IItemPersistence? persistence, TimeProvider clock, TimeSpan deltaTtl, TimeSpan tombstoneTtl)
+    {
+        _persistence = persistence;
+        _clock = clock;
+        DeltaTtl = deltaTtl;
+        TombstoneTtl = tombstoneTtl;
+        if (persistence is null) return;
+        foreach (var (model, key, item) in persistence.LoadItems())
+        {
+            var table = TableOf(model);
+            table.Items = table.Items.SetItem(key, item);
+        }
+        foreach (var entry in persistence.LoadDelta())
+        {
+            TableOf(entry.Model).Delta.Add(entry);
+            _sequence = Math.Max(_sequence, entry.Sequence);
+        }
+    }
+
+    /// <summary>How long delta rows are kept.</summary>
+    public TimeSpan DeltaTtl { get; }
+
+    /// <summary>How long tombstones stay in the base table.</summary>
+    public TimeSpan TombstoneTtl { get; }
+
+    /// <summary>The current time in epoch milliseconds.</summary>
+    public long NowMs => _clock.GetUtcNow().ToUnixTimeMilliseconds();
+
+    /// <summary>The item (a tombstone too, until it expires), or null.</summary>
+    public IReadOnlyDictionary<string, object?>? Get(string model, string key)
+    {
+        var items = Snapshot(model);
+        return items.TryGetValue(key, out var item) && !ItemImage.IsExpiredTombstone(item, NowMs) ? item : null;
+    }
+
+    /// <summary>The base table of <paramref name="model"/> in key order, without expired tombstones.</summary>
+    public IEnumerable<KeyValuePair<string, IReadOnlyDictionary<string, object?>>> Scan(string model)
+    {
+        var now = NowMs;
+        return Snapshot(model).Where(pair => !ItemImage.IsExpiredTombstone(pair.Value, now));
+    }
+
+    /// <summary>The live delta rows of <paramref name="model"/> changed at or after <paramref name="fromMs"/>, oldest first.</summary>
+    public IReadOnlyList<DeltaEntry> DeltaFrom(string model, long fromMs)
+    {
+        long oldestLive = NowMs - (long)DeltaTtl.TotalMilliseconds;
+        var from = Math.Max(fromMs, oldestLive + 1);
+        lock (_writeLock)
+        {
+            if (!_tables.TryGetValue(model, out var table)) return Array.Empty<DeltaEntry>();
+            var delta = table.Delta;
+            int lo = 0, hi = delta.Count;
+            while (lo < hi)
+            {
+                int mid = (lo + hi) >>> 1;
+                if (delta[mid].ChangedAtMs < from) lo = mid + 1; else hi = mid;
+            }
+            return delta.GetRange(lo, delta.Count - lo);
+        }
+    }
+
+    /// <summary>
+    /// Reads the current item, lets <paramref name="decide"/> build the next image (or return null to leave it, or
+    /// throw to refuse), then stores it with the next version and change time. All of it under the write lock.
+    /// </summary>
+    /// <returns>The stored image (or the unchanged current one) and whether a write happened.</returns>
+    public (IReadOnlyDictionary<string, object?>? Item, bool Written) Write(
+        string model, string key, Func<IReadOnlyDictionary<string, object?>?, Dictionary<string, object?>?> decide)
+    {
+        lock (_writeLock)
+        {
+            var table = TableOf(model);
+            long now = NowMs;
+            var current = table.Items.TryGetValue(key, out var found) && !ItemImage.IsExpiredTombstone(found, now) ? found : null;
+            var next = decide(current);
+            if (next is null) return (current, false);
+
+            // The server, never the client, sets the metadata.
+            next[SyncFields.Version] = (current is null ? 0 : ItemImage.VersionOf(current)) + 1;
+            next[SyncFields.LastChangedAt] = Math.Max(now, current is null ? 0 : ItemImage.LastChangedAtOf(current));
+            if (ItemImage.IsDeleted(next)) next[SyncFields.Ttl] = (now + (long)TombstoneTtl.TotalMilliseconds) / 1000;
+            else next.Remove(SyncFields.Ttl);
+            next[SyncFields.TypeName] = model;
+
+            var image = (IReadOnlyDictionary<string, object?>)next;
+            var entry = new DeltaEntry(_sequence + 1, model, (long)next[SyncFields.LastChangedAt]!, image);
+            _persistence?.Commit(model, key, image, entry); // throws before anything is visible
+            _sequence++;
+            table.Items = table.Items.SetItem(key, image);
+            table.Delta.Add(entry);
+            return (image, true);
+        }
+    }
+
+    /// <summary>Drops expired tombstones and delta rows from memory and the file; returns how many went.</summary>
+    public int Purge()
+    {
+        lock (_writeLock)
+        {
+            long now = NowMs;
+            long deltaCutoff = now - (long)DeltaTtl.TotalMilliseconds;
+            var expired = new List<(string, string)>();
+            long keepFrom = _sequence + 1;
+            int removed = 0;
+            foreach (var (model, table) in _tables)
+            {
+                foreach (var (key, item) in table.Items)
+                {
+                    if (ItemImage.IsExpiredTombstone(item, now)) expired.Add((model, key));
+                }
+                int stale = table.Delta.FindIndex(e => e.ChangedAtMs > deltaCutoff);
+                if (stale < 0) stale = table.Delta.Count;
+                if (stale < table.Delta.Count) keepFrom = Math.Min(keepFrom, table.Delta[stale].Sequence);
+                removed += stale;
+            }
+            if (expired.Count == 0 && removed == 0) return 0;
+            _persistence?.Purge(expired, keepFrom);
+            foreach (var (model, key) in expired) _tables[model].Items = _tables[model].Items.Remove(key);
+            foreach (var table in _tables.Values) table.Delta.RemoveAll(e => e.Sequence < keepFrom);
+            return expired.Count + removed;
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_writeLock) _persistence?.Dispose();
+    }
+
+    private ImmutableSortedDictionary<string, IReadOnlyDictionary<string, object?>> Snapshot(string model)
+    {
+        lock (_writeLock)
+        {
+            return _tables.TryGetValue(model, out var table) ? table.Items : ImmutableSortedDictionary<string, IReadOnlyDictionary<string, object?>>.Empty.WithComparers(StringComparer.Ordinal);
+        }
+    }
+
+    private ModelTable TableOf(string model)
+    {
+        if (!_tables.TryGetValue(model, out var table)) _tables[model] = table = new ModelTable();
+        return table;
+    }
+
+    private sealed class ModelTable
+    {
+        public ImmutableSortedDictionary<string, IReadOnlyDictionary<string, object?>> Items { get; set; }
+            = ImmutableSortedDictionary<string, IReadOnlyDictionary<string, object?>>.Empty.WithComparers(StringComparer.Ordinal);
+
+        public List<DeltaEntry> Delta { get; } = new();
+    }
+}

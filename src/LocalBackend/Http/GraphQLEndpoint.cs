@@ -1,0 +1,79 @@
+using System;
+using System.IO;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+using Amplify.DataStore.LocalBackend.Api;
+using Amplify.DataStore.LocalBackend.Auth;
+using GraphQL.Transport;
+using Microsoft.AspNetCore.Http;
+
+namespace Amplify.DataStore.LocalBackend.Http;
+
+/// <summary>
+/// <c>POST /graphql</c> as AppSync answers it: 401 <c>UnauthorizedException</c> before anything else, 400
+/// <c>MalformedHttpRequestException</c> for bodies that are not a GraphQL request, 413 for oversized bodies, and 200
+/// with <c>data</c>/<c>errors</c> for everything that executes.
+/// </summary>
+internal sealed class GraphQLEndpoint(GraphQLApi api, RequestAuthenticator authenticator, long maxRequestBytes)
+{
+    public async Task HandleAsync(HttpContext http)
+    {
+        var (identity, error) = await authenticator.AuthenticateAsync(http.Request.Headers["x-api-key"], http.Request.Headers.Authorization).ConfigureAwait(false);
+        if (identity is null)
+        {
+            await WriteAsync(http, StatusCodes.Status401Unauthorized, AppSyncHttpErrors.Body("UnauthorizedException", error!)).ConfigureAwait(false);
+            return;
+        }
+
+        if (http.Request.ContentLength > maxRequestBytes)
+        {
+            await WriteAsync(http, StatusCodes.Status413PayloadTooLarge, AppSyncHttpErrors.Body("PayloadTooLargeException", $"The request body exceeds {maxRequestBytes} bytes.")).ConfigureAwait(false);
+            return;
+        }
+        var body = await ReadLimitedAsync(http.Request.Body, maxRequestBytes).ConfigureAwait(false);
+        if (body is null)
+        {
+            await WriteAsync(http, StatusCodes.Status413PayloadTooLarge, AppSyncHttpErrors.Body("PayloadTooLargeException", $"The request body exceeds {maxRequestBytes} bytes.")).ConfigureAwait(false);
+            return;
+        }
+
+        GraphQLRequest? request;
+        try
+        {
+            request = api.Serializer.Deserialize<GraphQLRequest>(body);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or NotSupportedException or FormatException)
+        {
+            request = null;
+        }
+        if (request is null || string.IsNullOrWhiteSpace(request.Query))
+        {
+            await WriteAsync(http, StatusCodes.Status400BadRequest, AppSyncHttpErrors.Body("MalformedHttpRequestException", "Unable to parse GraphQL query.")).ConfigureAwait(false);
+            return;
+        }
+
+        var result = await api.ExecuteAsync(request.Query, request.Variables, request.OperationName, identity, http.RequestAborted).ConfigureAwait(false);
+        await WriteAsync(http, StatusCodes.Status200OK, api.ToJson(result)).ConfigureAwait(false);
+    }
+
+    private static async Task<string?> ReadLimitedAsync(Stream body, long max)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await body.ReadAsync(chunk).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > max) return null;
+            buffer.Write(chunk, 0, read);
+        }
+        return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    private static async Task WriteAsync(HttpContext http, int status, JsonObject body)
+    {
+        http.Response.StatusCode = status;
+        http.Response.ContentType = "application/json; charset=UTF-8";
+        await http.Response.WriteAsync(body.ToJsonString()).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,339 @@
+using System;
+using System.Collections.Concurrent;
+using System.IO;
+using System.Linq;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Channels;
+using System.Threading.Tasks;
+using Amplify.DataStore.LocalBackend.Api;
+using Amplify.DataStore.LocalBackend.Auth;
+using GraphQL;
+using GraphQL.Transport;
+using Microsoft.Extensions.Logging;
+
+namespace Amplify.DataStore.LocalBackend.Realtime;
+
+/// <summary>
+/// One realtime WebSocket after the handshake: <c>connection_init</c> → <c>connection_ack</c>, periodic <c>ka</c>,
+/// <c>start</c> → <c>start_ack</c> → <c>data</c>…, <c>stop</c> → <c>complete</c>. One sender loop writes every frame,
+/// so frames never interleave; events for one subscription keep their order.
+/// </summary>
+internal sealed class RealtimeConnection
+{
+    /// <summary>AppSync's per-connection subscription limit.</summary>
+    public const int MaxSubscriptions = 100;
+
+    /// <summary>AppSync's subscription payload limit (240 KB); larger events are not delivered.</summary>
+    public const int MaxPayloadBytes = 240 * 1024;
+
+    private const int MaxIncomingMessageBytes = 1024 * 1024;
+
+    private readonly WebSocket _socket;
+    private readonly GraphQLApi _api;
+    private readonly RequestAuthenticator _authenticator;
+    private readonly LocalBackendOptions _options;
+    private readonly ILogger _logger;
+    private readonly Channel<string> _outbound = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly ConcurrentDictionary<string, IDisposable> _subscriptions = new(StringComparer.Ordinal);
+    private bool _initialized;
+
+    public RealtimeConnection(WebSocket socket, GraphQLApi api, RequestAuthenticator authenticator, LocalBackendOptions options, ILogger logger)
+    {
+        _socket = socket;
+        _api = api;
+        _authenticator = authenticator;
+        _options = options;
+        _logger = logger;
+    }
+
+    /// <summary>Queues a frame.</summary>
+    public void Send(string frame) => _outbound.Writer.TryWrite(frame);
+
+    /// <summary>Serves the connection until the client or the server closes it.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        using var lifetime = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var sender = SendLoopAsync(lifetime.Token);
+        var initTimeout = InitTimeoutAsync(lifetime.Token);
+        try
+        {
+            await ReceiveLoopAsync(lifetime.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
+        {
+            // the client went away or the server is stopping
+        }
+        finally
+        {
+            foreach (var subscription in _subscriptions.Values) subscription.Dispose();
+            _subscriptions.Clear();
+            _outbound.Writer.TryComplete();
+            await lifetime.CancelAsync().ConfigureAwait(false);
+            await Task.WhenAll(Quietly(sender), Quietly(initTimeout)).ConfigureAwait(false);
+            if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+            {
+                try
+                {
+                    using var closeTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+                    await _socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, closeTimeout.Token).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
+                {
+                }
+            }
+        }
+    }
+
+    /// <summary>Sends a last frame and closes (handshake failures).</summary>
+    public async Task RejectAsync(string frame, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _socket.SendAsync(Encoding.UTF8.GetBytes(frame), WebSocketMessageType.Text, true, cancellationToken).ConfigureAwait(false);
+            await _socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
+        {
+        }
+    }
+
+    private async Task ReceiveLoopAsync(CancellationToken cancellationToken)
+    {
+        var buffer = new byte[16 * 1024];
+        using var message = new MemoryStream();
+        while (_socket.State == WebSocketState.Open)
+        {
+            var received = await _socket.ReceiveAsync(buffer, cancellationToken).ConfigureAwait(false);
+            if (received.MessageType == WebSocketMessageType.Close) return;
+            if (message.Length + received.Count > MaxIncomingMessageBytes)
+            {
+                Send(RealtimeFrames.Error(null, "BadRequestException", $"Message exceeds {MaxIncomingMessageBytes} bytes."));
+                message.SetLength(0);
+                while (!received.EndOfMessage) received = await _socket.ReceiveAsync(buffer, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+            message.Write(buffer, 0, received.Count);
+            if (!received.EndOfMessage) continue;
+            var text = Encoding.UTF8.GetString(message.GetBuffer(), 0, (int)message.Length);
+            message.SetLength(0);
+            await HandleAsync(text, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task HandleAsync(string text, CancellationToken cancellationToken)
+    {
+        JsonNode? frame;
+        try
+        {
+            frame = JsonNode.Parse(text);
+        }
+        catch (JsonException)
+        {
+            frame = null;
+        }
+        if (frame is not JsonObject obj || obj["type"] is not JsonValue typeValue || !typeValue.TryGetValue<string>(out var type))
+        {
+            Send(RealtimeFrames.Error(null, "BadRequestException", "Unable to parse the message: a JSON object with a \"type\" is required."));
+            return;
+        }
+        var id = obj["id"] is JsonValue idValue && idValue.TryGetValue<string>(out var s) ? s : null;
+        switch (type)
+        {
+            case "connection_init":
+                if (_initialized) return;
+                _initialized = true;
+                Send(RealtimeFrames.ConnectionAck((long)_options.ConnectionTimeout.TotalMilliseconds));
+                Send(RealtimeFrames.KeepAlive());
+                _ = KeepAliveLoopAsync(cancellationToken);
+                return;
+            case "start" when _initialized:
+                await StartAsync(id, obj["payload"] as JsonObject, cancellationToken).ConfigureAwait(false);
+                return;
+            case "stop" when _initialized:
+                if (id is not null && _subscriptions.TryRemove(id, out var subscription))
+                {
+                    subscription.Dispose();
+                    Send(RealtimeFrames.Complete(id));
+                }
+                return;
+            case "start" or "stop":
+                return; // messages before connection_init are ignored, as AppSync documents
+            default:
+                Send(RealtimeFrames.Error(id, "UnsupportedOperation", $"{type} not supported through the realtime channel"));
+                return;
+        }
+    }
+
+    private async Task StartAsync(string? id, JsonObject? payload, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(id))
+        {
+            Send(RealtimeFrames.Error(null, "BadRequestException", "A start message needs an id."));
+            return;
+        }
+        if (payload?["data"] is not JsonValue dataValue || !dataValue.TryGetValue<string>(out var data))
+        {
+            Send(RealtimeFrames.Error(id, "UnsupportedOperation", "unknown not supported through the realtime channel"));
+            return;
+        }
+        if (_subscriptions.ContainsKey(id))
+        {
+            Send(RealtimeFrames.Error(id, "DuplicatedOperationError", $"Duplicate subscription ID: {id}"));
+            return;
+        }
+        if (_subscriptions.Count >= MaxSubscriptions)
+        {
+            Send(RealtimeFrames.Error(id, "MaxSubscriptionsReachedError", $"Max number of {MaxSubscriptions} subscriptions reached"));
+            return;
+        }
+
+        var header = payload["extensions"]?["authorization"] is JsonObject auth
+            ? RealtimeAuthHeader.FromJson(JsonSerializer.SerializeToElement(auth))
+            : null;
+        var (identity, authError) = await _authenticator.AuthenticateAsync(header?.ApiKey, header?.Authorization).ConfigureAwait(false);
+        if (identity is null)
+        {
+            Send(RealtimeFrames.Error(id, "UnauthorizedException", authError!));
+            return;
+        }
+
+        GraphQLRequest? request;
+        try
+        {
+            request = _api.Serializer.Deserialize<GraphQLRequest>(data);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or NotSupportedException or FormatException)
+        {
+            request = null;
+        }
+        if (request is null || string.IsNullOrWhiteSpace(request.Query))
+        {
+            Send(RealtimeFrames.Error(id, "BadRequestException", "Unable to parse the subscription request in payload.data."));
+            return;
+        }
+
+        var result = await _api.ExecuteAsync(request.Query, request.Variables, request.OperationName, identity, cancellationToken).ConfigureAwait(false);
+        if (result.Errors is { Count: > 0 })
+        {
+            Send(RealtimeFrames.Error(id, (JsonArray)_api.ToJson(result)["errors"]!.DeepClone()));
+            return;
+        }
+        if (result.Streams is not { Count: 1 } streams)
+        {
+            var kind = result.Operation?.Operation.ToString().ToLowerInvariant() ?? "unknown";
+            Send(RealtimeFrames.Error(id, "UnsupportedOperation", $"{kind} not supported through the realtime channel"));
+            return;
+        }
+
+        // Acknowledge first: the client may only count on events after start_ack.
+        var observer = new DataObserver(this, id);
+        if (!_subscriptions.TryAdd(id, observer))
+        {
+            Send(RealtimeFrames.Error(id, "DuplicatedOperationError", $"Duplicate subscription ID: {id}"));
+            return;
+        }
+        Send(RealtimeFrames.StartAck(id));
+        observer.Attach(streams.Values.Single().Subscribe(observer));
+    }
+
+    private async Task SendLoopAsync(CancellationToken cancellationToken)
+    {
+        await foreach (var frame in _outbound.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (_socket.State != WebSocketState.Open) return;
+            await _socket.SendAsync(Encoding.UTF8.GetBytes(frame), WebSocketMessageType.Text, true, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task KeepAliveLoopAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var timer = new PeriodicTimer(_options.KeepAliveInterval);
+            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false)) Send(RealtimeFrames.KeepAlive());
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private async Task InitTimeoutAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(_options.ConnectionInitTimeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+        if (_initialized) return;
+        // Inferred: AppSync closes sockets that never initialize; we say why before closing.
+        var frame = RealtimeFrames.ConnectionError("ConnectionInitTimeoutError",
+            $"connection_init was not received within {(long)_options.ConnectionInitTimeout.TotalMilliseconds} ms", 408);
+        try
+        {
+            await _socket.SendAsync(Encoding.UTF8.GetBytes(frame), WebSocketMessageType.Text, true, CancellationToken.None).ConfigureAwait(false);
+            await _socket.CloseOutputAsync(WebSocketCloseStatus.PolicyViolation, "connection_init timeout", CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException or InvalidOperationException)
+        {
+        }
+    }
+
+    private static async Task Quietly(Task task)
+    {
+        try
+        {
+            await task.ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or ObjectDisposedException)
+        {
+        }
+    }
+
+    /// <summary>Turns each event's execution result into a <c>data</c> frame.</summary>
+    private sealed class DataObserver(RealtimeConnection connection, string id) : IObserver<ExecutionResult>, IDisposable
+    {
+        private IDisposable? _subscription;
+        private bool _disposed;
+
+        public void Attach(IDisposable subscription)
+        {
+            lock (this)
+            {
+                if (_disposed) subscription.Dispose();
+                else _subscription = subscription;
+            }
+        }
+
+        public void OnCompleted() => connection.Send(RealtimeFrames.Complete(id));
+
+        public void OnError(Exception error) => connection.Send(RealtimeFrames.Error(id, "InternalFailure", error.Message));
+
+        public void OnNext(ExecutionResult value)
+        {
+            var frame = RealtimeFrames.Data(id, connection._api.ToJson(value));
+            if (Encoding.UTF8.GetByteCount(frame) > MaxPayloadBytes)
+            {
+                // AppSync drops events over 240 KB without telling the subscriber.
+                connection._logger.LogWarning("Dropped an event for subscription {Id}: payload over {Limit} bytes.", id, MaxPayloadBytes);
+                return;
+            }
+            connection.Send(frame);
+        }
+
+        public void Dispose()
+        {
+            lock (this)
+            {
+                _disposed = true;
+                _subscription?.Dispose();
+            }
+        }
+    }
+}
