@@ -56,7 +56,7 @@ internal static partial class DevelopmentCertificate
                 // The PEM is derived data; rewrite it if someone deleted it.
                 if (!File.Exists(pemPath))
                 {
-                    WriteAtomically(pemPath, Encoding.ASCII.GetBytes(existing.ExportCertificatePem()), privateFile: false);
+                    AtomicFile.WriteAllBytes(pemPath, Encoding.ASCII.GetBytes(existing.ExportCertificatePem()));
                 }
 
                 LogReused(logger, existing.Thumbprint, existing.NotAfter.ToUniversalTime(), pfxPath);
@@ -68,11 +68,12 @@ internal static partial class DevelopmentCertificate
         }
 
         byte[] pfx = CreatePfx(now);
-        WriteAtomically(pfxPath, pfx, privateFile: true);
+        // The PKCS#12 file holds the unencrypted private key: owner-only on Unix.
+        AtomicFile.WriteAllBytes(pfxPath, pfx, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         // Load from the PKCS#12 bytes rather than returning the generated object: on Windows, SslStream cannot use
         // the ephemeral key CertificateRequest produces, and this way new and reused certificates behave the same.
         X509Certificate2 created = X509CertificateLoader.LoadPkcs12(pfx, password: null);
-        WriteAtomically(pemPath, Encoding.ASCII.GetBytes(created.ExportCertificatePem()), privateFile: false);
+        AtomicFile.WriteAllBytes(pemPath, Encoding.ASCII.GetBytes(created.ExportCertificatePem()));
         LogCreated(logger, created.Thumbprint, created.NotAfter.ToUniversalTime(), pfxPath, pemPath);
         return new DevelopmentCertificateFiles(created, pfxPath, pemPath);
     }
@@ -128,35 +129,6 @@ internal static partial class DevelopmentCertificate
         // Backdated a little so a client whose clock runs slightly behind does not see a not-yet-valid certificate.
         using X509Certificate2 certificate = request.CreateSelfSigned(now.AddMinutes(-5), now + Validity);
         return certificate.Export(X509ContentType.Pkcs12);
-    }
-
-    private static void WriteAtomically(string path, byte[] contents, bool privateFile)
-    {
-        // Write beside the target and move over it, so a crash never leaves a half-written certificate behind.
-        string temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        try
-        {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
-            {
-                if (privateFile && !OperatingSystem.IsWindows())
-                {
-                    // The PKCS#12 file holds the unencrypted private key: owner-only on Unix.
-                    File.SetUnixFileMode(stream.SafeFileHandle, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-                }
-
-                stream.Write(contents);
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temp, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp))
-            {
-                File.Delete(temp);
-            }
-        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Using TLS certificate {Thumbprint} (valid until {NotAfter:u}) from {PfxPath}")]
