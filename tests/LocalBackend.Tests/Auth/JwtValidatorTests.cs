@@ -53,13 +53,15 @@ public sealed class JwtValidatorTests
         });
     }
 
-    [Test]
-    public async Task Rs256TokenIsAcceptedAgainstAPublicKeyPem()
+    [TestCase(SecurityAlgorithms.RsaSha256, false)]
+    [TestCase(SecurityAlgorithms.RsaSsaPssSha256, false)]
+    [TestCase(SecurityAlgorithms.RsaSha256, true)]
+    public async Task RsaTokenIsAcceptedAgainstAPublicKeyPem(string algorithm, bool pkcs1Pem)
     {
         using RSA rsa = RSA.Create(2048);
         var options = new JwtAuthOptions { Issuer = TestTokens.Issuer };
-        options.PublicKeyPems.Add(rsa.ExportSubjectPublicKeyInfoPem());
-        string token = SignAsymmetric(new SigningCredentials(new RsaSecurityKey(rsa), SecurityAlgorithms.RsaSha256));
+        options.PublicKeyPems.Add(pkcs1Pem ? rsa.ExportRSAPublicKeyPem() : rsa.ExportSubjectPublicKeyInfoPem());
+        string token = SignAsymmetric(new SigningCredentials(new RsaSecurityKey(rsa), algorithm));
 
         JwtValidationResult result = await Validator(options).ValidateAsync(token);
 
