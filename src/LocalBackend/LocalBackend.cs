@@ -13,7 +13,7 @@ using Amplify.DataStore.LocalBackend.Hosting;
 using Amplify.DataStore.LocalBackend.Http;
 using Amplify.DataStore.LocalBackend.Realtime;
 using Amplify.DataStore.Schema;
-using GraphQL.Utilities;
+using GraphQL;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -37,7 +37,6 @@ public sealed class LocalBackend : IAsyncDisposable
     private readonly MutationEventBus _events;
     private readonly CancellationTokenSource _stopping;
     private readonly Timer _purgeTimer;
-    private readonly ISchemaPrinter _printer;
     private int _disposed;
 
     private LocalBackend(WebApplication app, VersionedStore store, MutationEventBus events, CancellationTokenSource stopping, GraphQLApi api, Uri endpoint, string apiKey, DevelopmentCertificateFiles? certificate)
@@ -52,7 +51,6 @@ public sealed class LocalBackend : IAsyncDisposable
         ApiKey = apiKey;
         Certificate = certificate?.Certificate;
         CertificatePemPath = certificate?.PemPath;
-        _printer = new SchemaPrinter(api.Schema);
         _purgeTimer = new Timer(_ => Purge(), null, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
     }
 
@@ -78,7 +76,7 @@ public sealed class LocalBackend : IAsyncDisposable
     public string? AmplifyOutputsPath { get; private set; }
 
     /// <summary>The SDL of the served API.</summary>
-    public string Sdl => _printer.Print();
+    public string Sdl => Api.Schema.Print();
 
     internal GraphQLApi Api { get; }
 

@@ -5,6 +5,7 @@ using Amplify.DataStore.LocalBackend.Auth;
 using Amplify.DataStore.LocalBackend.Data;
 using Amplify.DataStore.LocalBackend.Scalars;
 using Amplify.DataStore.Schema;
+using FieldType = GraphQL.Types.FieldType;
 using GraphQL;
 using GraphQL.Resolvers;
 using GraphQL.Types;

@@ -26,7 +26,7 @@ internal sealed class RequestAuthenticator
         if (!string.IsNullOrEmpty(authorization) && _jwt is not null)
         {
             var result = await _jwt.ValidateAsync(authorization).ConfigureAwait(false);
-            return result.Identity is { } identity ? (identity, null) : (null, result.Error ?? "You are not authorized to make this call.");
+            return result.Identity is { } identity ? (identity, null) : (null, result.ErrorMessage ?? "You are not authorized to make this call.");
         }
         if (!string.IsNullOrEmpty(apiKey))
         {
