@@ -66,6 +66,7 @@ public sealed class SyncTests
     public async Task Recent_lastSync_reads_the_delta_table_oldest_first_with_every_change()
     {
         var a = await _backend.CreatePostAsync("a");
+        _clock.Advance(TimeSpan.FromSeconds(1));
         long lastSync = (long)(await SyncAsync())["startedAt"]!;
         _clock.Advance(TimeSpan.FromSeconds(1));
         await _backend.DataAsync("mutation($i: UpdatePostInput!) { updatePost(input: $i) { id } }", new { i = new { id = (string)a["id"]!, title = "a2", _version = 1 } });
@@ -85,6 +86,7 @@ public sealed class SyncTests
     public async Task LastSync_older_than_the_delta_ttl_reads_the_base_table()
     {
         var a = await _backend.CreatePostAsync("a");
+        _clock.Advance(TimeSpan.FromMilliseconds(1));
         long lastSync = _clock.GetUtcNow().ToUnixTimeMilliseconds();
         await _backend.DataAsync("mutation($i: UpdatePostInput!) { updatePost(input: $i) { id } }", new { i = new { id = (string)a["id"]!, title = "a2", _version = 1 } });
         await _backend.DataAsync("mutation($i: UpdatePostInput!) { updatePost(input: $i) { id } }", new { i = new { id = (string)a["id"]!, title = "a3", _version = 2 } });
@@ -152,7 +154,7 @@ public sealed class SyncTests
     [Test]
     public async Task Limit_defaults_to_100_caps_at_1000_and_filters_apply_after_reading()
     {
-        for (int i = 0; i < 120; i++) await _backend.CreatePostAsync(i % 2 == 0 ? "even" : "odd");
+        for (int i = 0; i < 120; i++) await _backend.CreatePostAsync(i % 2 == 0 ? "even" : "odd", id: $"p{i:D3}"); // base order is key order
         var first = await SyncAsync();
         Assert.That(first["items"]!.AsArray(), Has.Count.EqualTo(100));
         Assert.That(first["nextToken"], Is.Not.Null);

@@ -1,3 +1,4 @@
+using NUnit.Framework;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
