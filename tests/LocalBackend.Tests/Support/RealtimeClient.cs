@@ -100,7 +100,7 @@ internal sealed class RealtimeClient : IAsyncDisposable
         {
             ["id"] = id,
             ["type"] = "start",
-            ["payload"] = new JsonObject { ["data"] = data.ToJsonString(), ["extensions"] = new JsonObject { ["authorization"] = authorization } },
+            ["payload"] = new JsonObject { ["data"] = data.ToJsonString(), ["extensions"] = new JsonObject { ["authorization"] = authorization.DeepClone() } },
         });
         return await ReceiveSkippingKaAsync();
     }
