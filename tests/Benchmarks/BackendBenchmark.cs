@@ -212,9 +212,13 @@ internal static class BackendBenchmark
 
             var latencies = subscribers.SelectMany(s => s.Latencies).Where(v => !double.IsNaN(v)).OrderBy(v => v).ToArray();
             var ok = completed && failures == 0 && subscribers.All(s => s.Complete) && latencies.Length == expectedTotal;
+            // Fan-out spread: per event, the first and the last subscriber to receive it (medians over events).
+            var first = Enumerable.Range(0, events).Select(i => subscribers.Select(s => s.Latencies[i]).Where(v => !double.IsNaN(v)).DefaultIfEmpty(0).Min()).OrderBy(v => v).ToArray();
+            var last = Enumerable.Range(0, events).Select(i => subscribers.Select(s => s.Latencies[i]).Where(v => !double.IsNaN(v)).DefaultIfEmpty(0).Max()).OrderBy(v => v).ToArray();
             return s_results.Record($"backend-subscribers-{subscriberCount}", ok, ("n", events), ("connections", subscriberCount),
                 ("delivered", Volatile.Read(ref received)), ("expected", expectedTotal),
-                ("p50Ms", Pct(latencies, 0.5)), ("p99Ms", Pct(latencies, 0.99)), ("maxMs", latencies.Length == 0 ? 0 : latencies[^1]));
+                ("p50Ms", Pct(latencies, 0.5)), ("p99Ms", Pct(latencies, 0.99)), ("maxMs", latencies.Length == 0 ? 0 : latencies[^1]),
+                ("firstSubscriberP50Ms", Pct(first, 0.5)), ("lastSubscriberP50Ms", Pct(last, 0.5)));
         }
         finally
         {
