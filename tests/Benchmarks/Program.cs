@@ -4,6 +4,7 @@ using Amplify.DataStore.Benchmarks;
 
 // dotnet run -c Release --project tests/Benchmarks -- generator [--models 400] [--fields 15]
 // dotnet run -c Release --project tests/Benchmarks -- local [--n 10000] [--repeat 3]
+// dotnet run -c Release --project tests/Benchmarks -- backend [--n 4000] [--repeat 3]
 var command = args.Length > 0 ? args[0] : "help";
 switch (command)
 {
@@ -12,7 +13,9 @@ switch (command)
         return 0;
     case "local":
         return await LocalStoreBenchmark.RunAsync(Options.Int(args, "--n", 10_000), Options.Int(args, "--repeat", 3)) ? 0 : 1;
+    case "backend":
+        return await BackendBenchmark.RunAsync(Options.Int(args, "--n", 4_000), Options.Int(args, "--repeat", 3)) ? 0 : 1;
     default:
-        Console.Error.WriteLine("usage: Benchmarks generator [--models N] [--fields N] | local [--n N] [--repeat N]");
+        Console.Error.WriteLine("usage: Benchmarks generator [--models N] [--fields N] | local [--n N] [--repeat N] | backend [--n 4000] [--repeat 3]");
         return command == "help" ? 0 : 2;
 }
