@@ -317,7 +317,10 @@ internal sealed class RealtimeConnection
 
         public void OnNext(ExecutionResult value)
         {
-            var frame = RealtimeFrames.Data(id, connection._api.ToJson(value));
+            // The common case (no errors) splices the serializer's {"data":…} into the frame: one serialization per event.
+            var frame = value.Errors is { Count: > 0 }
+                ? RealtimeFrames.Data(id, connection._api.ToJson(value))
+                : RealtimeFrames.DataPrefix(id) + connection._api.Serializer.Serialize(value) + "}";
             if (Encoding.UTF8.GetByteCount(frame) > MaxPayloadBytes)
             {
                 // AppSync drops events over 240 KB without telling the subscriber.

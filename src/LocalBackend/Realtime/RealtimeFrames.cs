@@ -14,6 +14,9 @@ internal static class RealtimeFrames
 
     public static string Complete(string id) => new JsonObject { ["type"] = "complete", ["id"] = id }.ToJsonString();
 
+    /// <summary>The start of a <c>data</c> frame up to its payload (the caller appends the payload and a closing brace).</summary>
+    public static string DataPrefix(string id) => "{\"type\":\"data\",\"id\":" + JsonValue.Create(id).ToJsonString() + ",\"payload\":";
+
     public static string Data(string id, JsonObject payload) => new JsonObject { ["type"] = "data", ["id"] = id, ["payload"] = payload }.ToJsonString();
 
     /// <summary>An <c>error</c> frame for one operation (or, with a null id, for a frame that could not be read).</summary>
