@@ -116,7 +116,7 @@ public sealed class LocalBackend : IAsyncDisposable
         var app = builder.Build();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.Zero });
         var stopping = new CancellationTokenSource();
-        var graphql = new GraphQLEndpoint(api, authenticator, options.MaxRequestBytes);
+        var graphql = new GraphQLEndpoint(api, authenticator, options.MaxRequestBytes, loggerFactory.CreateLogger<GraphQLEndpoint>());
         var realtime = new RealtimeEndpoint(api, authenticator, options, loggerFactory.CreateLogger<RealtimeEndpoint>(), stopping.Token);
         app.MapPost("/graphql", graphql.HandleAsync);
         app.Map("/graphql/realtime", realtime.HandleAsync);

@@ -7,6 +7,7 @@ using Amplify.DataStore.LocalBackend.Api;
 using Amplify.DataStore.LocalBackend.Auth;
 using GraphQL.Transport;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 
 namespace Amplify.DataStore.LocalBackend.Http;
 
@@ -15,7 +16,7 @@ namespace Amplify.DataStore.LocalBackend.Http;
 /// <c>MalformedHttpRequestException</c> for bodies that are not a GraphQL request, 413 for oversized bodies, and 200
 /// with <c>data</c>/<c>errors</c> for everything that executes.
 /// </summary>
-internal sealed class GraphQLEndpoint(GraphQLApi api, RequestAuthenticator authenticator, long maxRequestBytes)
+internal sealed class GraphQLEndpoint(GraphQLApi api, RequestAuthenticator authenticator, long maxRequestBytes, ILogger logger)
 {
     public async Task HandleAsync(HttpContext http)
     {
@@ -54,8 +55,12 @@ internal sealed class GraphQLEndpoint(GraphQLApi api, RequestAuthenticator authe
         }
 
         var result = await api.ExecuteAsync(request.Query, request.Variables, request.OperationName, identity, http.RequestAborted).ConfigureAwait(false);
-        await WriteAsync(http, StatusCodes.Status200OK, api.ToJson(result)).ConfigureAwait(false);
+        var response = api.ToJson(result);
+        if (logger.IsEnabled(LogLevel.Debug)) logger.LogDebug("POST /graphql {Request} -> {Response}", Shorten(body), Shorten(response.ToJsonString()));
+        await WriteAsync(http, StatusCodes.Status200OK, response).ConfigureAwait(false);
     }
+
+    private static string Shorten(string text) => text.Length <= 2000 ? text : text[..2000] + "…";
 
     private static async Task<string?> ReadLimitedAsync(Stream body, long max)
     {
