@@ -252,8 +252,8 @@ internal sealed class ModelOperations
                 throw AppSyncError.ConditionalCheckFailed(null, RequestId());
             }
             return input;
-        });
-        return Published(context, stored!);
+        }, Publisher(context));
+        return stored;
     }
 
     public object? Update(IResolveFieldContext context)
@@ -319,8 +319,8 @@ internal sealed class ModelOperations
                 default:
                     throw AppSyncError.ConflictUnhandled(Project(context, current));
             }
-        });
-        return Published(context, stored!);
+        }, Publisher(context));
+        return stored;
     }
 
     public object? Delete(IResolveFieldContext context)
@@ -334,7 +334,7 @@ internal sealed class ModelOperations
         long expectedVersion = input.GetValueOrDefault(SyncFields.Version) is long v ? v : 0;
         var key = KeyOf(input);
 
-        var (stored, written) = _store.Write(Model.Name, key, current =>
+        var (stored, _) = _store.Write(Model.Name, key, current =>
         {
             if (current is null) throw AppSyncError.ConditionalCheckFailed(null, RequestId());
             if (decision == AccessDecision.OwnItems && !Auth.OwnsItem(caller, current, ModelOperation.Delete))
@@ -365,8 +365,8 @@ internal sealed class ModelOperations
             var tombstone = ItemImage.Copy(current);
             tombstone[SyncFields.Deleted] = true;
             return tombstone;
-        });
-        return written ? Published(context, stored!) : stored;
+        }, Publisher(context));
+        return stored;
     }
 
     private IConflictHandler Handler()
@@ -383,13 +383,10 @@ internal sealed class ModelOperations
 
     private static string RequestId() => Guid.NewGuid().ToString("N").ToUpperInvariant();
 
-    /// <summary>Publishes the accepted write to subscribers and returns it as the mutation result.</summary>
-    private IReadOnlyDictionary<string, object?> Published(IResolveFieldContext context, IReadOnlyDictionary<string, object?> item)
-    {
+    /// <summary>Publishes an accepted write to subscribers; the store calls it in commit order.</summary>
+    private Action<IReadOnlyDictionary<string, object?>> Publisher(IResolveFieldContext context)
         // Subscribers receive the mutation's selection set: fields it did not select arrive as null (AppSync).
-        _events.Publish(new MutationEvent(Model.Name, context.FieldDefinition.Name, item, Selected(context, item), Stopwatch.GetTimestamp()));
-        return item;
-    }
+        => item => _events.Publish(new MutationEvent(Model.Name, context.FieldDefinition.Name, item, Selected(context, item), Stopwatch.GetTimestamp()));
 
     private static IReadOnlyDictionary<string, object?> Selected(IResolveFieldContext context, IReadOnlyDictionary<string, object?> item)
     {

@@ -12,8 +12,8 @@ internal interface IItemPersistence : IDisposable
     /// <summary>Every delta row, in sequence order.</summary>
     IEnumerable<DeltaEntry> LoadDelta();
 
-    /// <summary>Stores an item image and its delta row in one transaction.</summary>
-    void Commit(string model, string key, IReadOnlyDictionary<string, object?> item, DeltaEntry delta);
+    /// <summary>Stores item images and their delta rows, all in one transaction.</summary>
+    void Commit(IReadOnlyList<(string Model, string Key, IReadOnlyDictionary<string, object?> Item, DeltaEntry Delta)> writes);
 
     /// <summary>Removes expired tombstones and delta rows older than <paramref name="deltaBeforeSequence"/>.</summary>
     void Purge(IReadOnlyList<(string Model, string Key)> expiredItems, long deltaBeforeSequence);

@@ -37,25 +37,30 @@ internal sealed class LiteDbItemPersistence : IItemPersistence
         }
     }
 
-    public void Commit(string model, string key, IReadOnlyDictionary<string, object?> item, DeltaEntry delta)
+    public void Commit(IReadOnlyList<(string Model, string Key, IReadOnlyDictionary<string, object?> Item, DeltaEntry Delta)> writes)
     {
         _database.BeginTrans();
         try
         {
-            _database.GetCollection(Items).Upsert(new BsonDocument
+            var items = _database.GetCollection(Items);
+            var delta = _database.GetCollection(Delta);
+            foreach (var (model, key, item, entry) in writes)
             {
-                ["_id"] = IdOf(model, key),
-                ["m"] = model,
-                ["k"] = key,
-                ["item"] = BsonItems.ToDocument(item),
-            });
-            _database.GetCollection(Delta).Insert(new BsonDocument
-            {
-                ["_id"] = delta.Sequence,
-                ["m"] = delta.Model,
-                ["t"] = delta.ChangedAtMs,
-                ["item"] = BsonItems.ToDocument(delta.Item),
-            });
+                items.Upsert(new BsonDocument
+                {
+                    ["_id"] = IdOf(model, key),
+                    ["m"] = model,
+                    ["k"] = key,
+                    ["item"] = BsonItems.ToDocument(item),
+                });
+                delta.Insert(new BsonDocument
+                {
+                    ["_id"] = entry.Sequence,
+                    ["m"] = entry.Model,
+                    ["t"] = entry.ChangedAtMs,
+                    ["item"] = BsonItems.ToDocument(entry.Item),
+                });
+            }
             _database.Commit();
         }
         catch

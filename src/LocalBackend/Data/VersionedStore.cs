@@ -13,6 +13,8 @@ namespace Amplify.DataStore.LocalBackend.Data;
 internal sealed class VersionedStore : IDisposable
 {
     private readonly object _writeLock = new();
+    private readonly object _pendingLock = new();
+    private List<PendingWrite> _pending = new();
     private readonly IItemPersistence? _persistence;
     private readonly TimeProvider _clock;
     private readonly Dictionary<string, ModelTable> _tables = new(StringComparer.Ordinal);
@@ -81,36 +83,95 @@ internal sealed class VersionedStore : IDisposable
 
     /// <summary>
     /// Reads the current item, lets <paramref name="decide"/> build the next image (or return null to leave it, or
-    /// throw to refuse), then stores it with the next version and change time. All of it under the write lock.
+    /// throw to refuse), then stores it with the next version and change time, and calls <paramref name="committed"/>
+    /// with the stored image, in commit order, before any later write of the same item commits.
     /// </summary>
+    /// <remarks>
+    /// Group commit: writers that arrive while a batch is being stored wait for the lock, and the first of them to get
+    /// it stores every waiting write in one transaction (each decided in arrival order, seeing the ones before it), so
+    /// concurrent clients share one LiteDB commit. A write whose decision throws fails alone; a failed commit fails the
+    /// whole batch and changes nothing.
+    /// </remarks>
     /// <returns>The stored image (or the unchanged current one) and whether a write happened.</returns>
     public (IReadOnlyDictionary<string, object?>? Item, bool Written) Write(
-        string model, string key, Func<IReadOnlyDictionary<string, object?>?, Dictionary<string, object?>?> decide)
+        string model,
+        string key,
+        Func<IReadOnlyDictionary<string, object?>?, Dictionary<string, object?>?> decide,
+        Action<IReadOnlyDictionary<string, object?>>? committed = null)
     {
+        var request = new PendingWrite(model, key, decide, committed);
+        lock (_pendingLock) _pending.Add(request);
         lock (_writeLock)
         {
-            var table = TableOf(model);
-            long now = NowMs;
-            var current = table.Items.TryGetValue(key, out var found) && !ItemImage.IsExpiredTombstone(found, now) ? found : null;
-            var next = decide(current);
-            if (next is null) return (current, false);
+            if (!request.IsDone) RunPending();
+        }
+        return request.Outcome();
+    }
+
+    private void RunPending()
+    {
+        List<PendingWrite> batch;
+        lock (_pendingLock)
+        {
+            batch = _pending;
+            _pending = new List<PendingWrite>();
+        }
+        long now = NowMs;
+        long sequence = _sequence;
+        var staged = new Dictionary<(string Model, string Key), IReadOnlyDictionary<string, object?>>();
+        var commits = new List<(PendingWrite Request, IReadOnlyDictionary<string, object?> Image, DeltaEntry Entry)>();
+        foreach (var request in batch)
+        {
+            var current = staged.TryGetValue((request.Model, request.Key), out var earlier) ? earlier : Current(request.Model, request.Key, now);
+            Dictionary<string, object?>? next;
+            try
+            {
+                next = request.Decide(current);
+            }
+            catch (Exception ex)
+            {
+                request.Fail(ex);
+                continue;
+            }
+            if (next is null)
+            {
+                request.Complete(current, written: false);
+                continue;
+            }
 
             // The server, never the client, sets the metadata.
             next[SyncFields.Version] = (current is null ? 0 : ItemImage.VersionOf(current)) + 1;
             next[SyncFields.LastChangedAt] = Math.Max(now, current is null ? 0 : ItemImage.LastChangedAtOf(current));
             if (ItemImage.IsDeleted(next)) next[SyncFields.Ttl] = (now + (long)TombstoneTtl.TotalMilliseconds) / 1000;
             else next.Remove(SyncFields.Ttl);
-            next[SyncFields.TypeName] = model;
-
+            next[SyncFields.TypeName] = request.Model;
             var image = (IReadOnlyDictionary<string, object?>)next;
-            var entry = new DeltaEntry(_sequence + 1, model, (long)next[SyncFields.LastChangedAt]!, image);
-            _persistence?.Commit(model, key, image, entry); // throws before anything is visible
-            _sequence++;
-            table.Items = table.Items.SetItem(key, image);
-            table.Delta.Add(entry);
-            return (image, true);
+            staged[(request.Model, request.Key)] = image;
+            commits.Add((request, image, new DeltaEntry(++sequence, request.Model, (long)next[SyncFields.LastChangedAt]!, image)));
         }
+        if (commits.Count == 0) return;
+
+        try
+        {
+            _persistence?.Commit(commits.Select(c => (c.Request.Model, c.Request.Key, c.Image, c.Entry)).ToList());
+        }
+        catch (Exception ex)
+        {
+            foreach (var (request, _, _) in commits) request.Fail(ex); // nothing was stored
+            return;
+        }
+        _sequence = sequence;
+        foreach (var (request, image, entry) in commits)
+        {
+            var table = TableOf(request.Model);
+            table.Items = table.Items.SetItem(request.Key, image);
+            table.Delta.Add(entry);
+        }
+        foreach (var (request, image, _) in commits) request.Complete(image, written: true);
     }
+
+    private IReadOnlyDictionary<string, object?>? Current(string model, string key, long now)
+        => _tables.TryGetValue(model, out var table) && table.Items.TryGetValue(key, out var found) && !ItemImage.IsExpiredTombstone(found, now) ? found : null;
 
     /// <summary>Drops expired tombstones and delta rows from memory and the file; returns how many went.</summary>
     public int Purge()
@@ -158,6 +219,45 @@ internal sealed class VersionedStore : IDisposable
     {
         if (!_tables.TryGetValue(model, out var table)) _tables[model] = table = new ModelTable();
         return table;
+    }
+
+    private sealed class PendingWrite(
+        string model,
+        string key,
+        Func<IReadOnlyDictionary<string, object?>?, Dictionary<string, object?>?> decide,
+        Action<IReadOnlyDictionary<string, object?>>? committed)
+    {
+        private IReadOnlyDictionary<string, object?>? _item;
+        private bool _written;
+        private Exception? _error;
+
+        public string Model => model;
+
+        public string Key => key;
+
+        public bool IsDone { get; private set; }
+
+        public Dictionary<string, object?>? Decide(IReadOnlyDictionary<string, object?>? current) => decide(current);
+
+        public void Complete(IReadOnlyDictionary<string, object?>? item, bool written)
+        {
+            _item = item;
+            _written = written;
+            IsDone = true;
+            if (written) committed?.Invoke(item!); // under the write lock: publication follows commit order
+        }
+
+        public void Fail(Exception error)
+        {
+            _error = error;
+            IsDone = true;
+        }
+
+        public (IReadOnlyDictionary<string, object?>? Item, bool Written) Outcome()
+        {
+            if (_error is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(_error);
+            return (_item, _written);
+        }
     }
 
     private sealed class ModelTable
