@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading.Tasks;
 using Amplify.DataStore.LocalBackend.Auth;
 using Amplify.DataStore.LocalBackend.Data;
 using Amplify.DataStore.LocalBackend.Scalars;
@@ -191,7 +192,7 @@ internal sealed class ApiSchemaFactory
         query.AddField(new FieldType { Name = "list" + model.PluralName, ResolvedType = Ref($"Model{model.Name}Connection"), Arguments = PageArguments(model, sync: false), Resolver = new FuncFieldResolver<object?>(ops.List) });
         query.AddField(new FieldType { Name = "sync" + model.PluralName, ResolvedType = Ref($"Model{model.Name}Connection"), Arguments = PageArguments(model, sync: true), Resolver = new FuncFieldResolver<object?>(ops.Sync) });
 
-        foreach (var (verb, resolve) in new (string, Func<IResolveFieldContext, object?>)[] { ("create", ops.Create), ("update", ops.Update), ("delete", ops.Delete) })
+        foreach (var (verb, resolve) in new (string, Func<IResolveFieldContext, ValueTask<object?>>)[] { ("create", ops.CreateAsync), ("update", ops.UpdateAsync), ("delete", ops.DeleteAsync) })
         {
             var inputName = char.ToUpperInvariant(verb[0]) + verb[1..] + model.Name + "Input";
             mutation.AddField(new FieldType

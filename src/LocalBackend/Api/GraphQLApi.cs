@@ -16,8 +16,11 @@ namespace Amplify.DataStore.LocalBackend.Api;
 /// <summary>Executes GraphQL documents against the served schema and writes results in AppSync's shape.</summary>
 internal sealed class GraphQLApi
 {
-    private readonly DocumentExecuter _executer = new();
+    private const int MaxCachedDocuments = 1000;
+
+    private readonly DocumentExecuter _executer = new SerialDocumentExecuter();
     private readonly GraphQLSerializer _serializer = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, GraphQLParser.AST.GraphQLDocument> _documents = new(StringComparer.Ordinal);
 
     public GraphQLApi(ISchema schema) => Schema = schema;
 
@@ -31,13 +34,33 @@ internal sealed class GraphQLApi
         => _executer.ExecuteAsync(options =>
         {
             options.Schema = Schema;
-            options.Query = query;
+            // Clients send the same few documents over and over (DataStore builds one per model and operation), so
+            // parsed documents are kept; GraphQL.NET documents are immutable and safe to share between executions.
+            if (Parsed(query) is { } document) options.Document = document;
+            else options.Query = query;
             options.Variables = variables;
             options.OperationName = operationName;
             options.UserContext = new RequestContext(identity);
             options.CancellationToken = cancellationToken;
             options.ThrowOnUnhandledException = false;
         });
+
+    private GraphQLParser.AST.GraphQLDocument? Parsed(string? query)
+    {
+        if (query is null) return null;
+        if (_documents.TryGetValue(query, out var cached)) return cached;
+        GraphQLParser.AST.GraphQLDocument document;
+        try
+        {
+            document = GraphQLParser.Parser.Parse(query, new GraphQLParser.ParserOptions { Ignore = GraphQLParser.IgnoreOptions.Comments });
+        }
+        catch (GraphQLParser.Exceptions.GraphQLSyntaxErrorException)
+        {
+            return null; // let GraphQL.NET parse it again and report the syntax error its way
+        }
+        if (_documents.Count < MaxCachedDocuments) _documents.TryAdd(query, document);
+        return document;
+    }
 
     /// <summary>
     /// The result as AppSync writes it: <c>data</c>, and <c>errors[]</c> with <c>path</c>, <c>data</c>, <c>errorType</c>,
@@ -100,4 +123,16 @@ internal sealed class GraphQLApi
         { InnerException: { } inner } => inner.Message,
         _ => error.Message,
     };
+
+    /// <summary>
+    /// Every resolver here completes synchronously, so fields are resolved one after another: the parallel strategy's
+    /// task bookkeeping is pure overhead, and a subscription event is executed once per subscriber.
+    /// </summary>
+    private sealed class SerialDocumentExecuter : DocumentExecuter
+    {
+        private static readonly GraphQL.Execution.SubscriptionExecutionStrategy s_subscriptions = new(GraphQL.Execution.SerialExecutionStrategy.Instance);
+
+        protected override GraphQL.Execution.IExecutionStrategy SelectExecutionStrategy(GraphQL.Execution.ExecutionContext context)
+            => context.Operation.Operation == GraphQLParser.AST.OperationType.Subscription ? s_subscriptions : GraphQL.Execution.SerialExecutionStrategy.Instance;
+    }
 }

@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json;
+using System.Threading.Tasks;
 using Amplify.DataStore.LocalBackend.Auth;
 using Amplify.DataStore.LocalBackend.Conflicts;
 using Amplify.DataStore.LocalBackend.Data;
@@ -213,7 +214,7 @@ internal sealed class ModelOperations
 
     // ---- mutations -----------------------------------------------------------------------------------------------
 
-    public object? Create(IResolveFieldContext context)
+    public async ValueTask<object?> CreateAsync(IResolveFieldContext context)
     {
         var caller = CallerOf(context);
         var decision = Auth.Decide(caller, ModelOperation.Create);
@@ -243,7 +244,7 @@ internal sealed class ModelOperations
             throw AppSyncError.Unauthorized(context.FieldDefinition.Name, "Mutation");
         }
         var key = KeyOf(input);
-        var (stored, _) = _store.Write(Model.Name, key, current =>
+        var (stored, _) = await _store.WriteAsync(Model.Name, key, current =>
         {
             // attribute_not_exists(id) AND the client's condition, evaluated on the absent item.
             if (current is not null) throw AppSyncError.ConditionalCheckFailed(Project(context, current), RequestId());
@@ -252,11 +253,11 @@ internal sealed class ModelOperations
                 throw AppSyncError.ConditionalCheckFailed(null, RequestId());
             }
             return input;
-        }, Publisher(context));
+        }, Publisher(context)).ConfigureAwait(false);
         return stored;
     }
 
-    public object? Update(IResolveFieldContext context)
+    public async ValueTask<object?> UpdateAsync(IResolveFieldContext context)
     {
         var caller = CallerOf(context);
         var decision = Auth.Decide(caller, ModelOperation.Update);
@@ -270,7 +271,7 @@ internal sealed class ModelOperations
         foreach (var field in Model.PrimaryKey.Fields) changes.Remove(field);
         changes.Remove(SyncFields.Version);
 
-        var (stored, _) = _store.Write(Model.Name, key, current =>
+        var (stored, _) = await _store.WriteAsync(Model.Name, key, current =>
         {
             if (current is null) throw AppSyncError.ConditionalCheckFailed(null, RequestId()); // attribute_exists(id)
             if (decision == AccessDecision.OwnItems && !Auth.OwnsItem(caller, current, ModelOperation.Update))
@@ -319,11 +320,11 @@ internal sealed class ModelOperations
                 default:
                     throw AppSyncError.ConflictUnhandled(Project(context, current));
             }
-        }, Publisher(context));
+        }, Publisher(context)).ConfigureAwait(false);
         return stored;
     }
 
-    public object? Delete(IResolveFieldContext context)
+    public async ValueTask<object?> DeleteAsync(IResolveFieldContext context)
     {
         var caller = CallerOf(context);
         var decision = Auth.Decide(caller, ModelOperation.Delete);
@@ -334,7 +335,7 @@ internal sealed class ModelOperations
         long expectedVersion = input.GetValueOrDefault(SyncFields.Version) is long v ? v : 0;
         var key = KeyOf(input);
 
-        var (stored, _) = _store.Write(Model.Name, key, current =>
+        var (stored, _) = await _store.WriteAsync(Model.Name, key, current =>
         {
             if (current is null) throw AppSyncError.ConditionalCheckFailed(null, RequestId());
             if (decision == AccessDecision.OwnItems && !Auth.OwnsItem(caller, current, ModelOperation.Delete))
@@ -365,7 +366,7 @@ internal sealed class ModelOperations
             var tombstone = ItemImage.Copy(current);
             tombstone[SyncFields.Deleted] = true;
             return tombstone;
-        }, Publisher(context));
+        }, Publisher(context)).ConfigureAwait(false);
         return stored;
     }
 

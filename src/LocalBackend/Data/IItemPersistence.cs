@@ -17,4 +17,7 @@ internal interface IItemPersistence : IDisposable
 
     /// <summary>Removes expired tombstones and delta rows older than <paramref name="deltaBeforeSequence"/>.</summary>
     void Purge(IReadOnlyList<(string Model, string Key)> expiredItems, long deltaBeforeSequence);
+
+    /// <summary>Moves logged commits into the data file (called periodically, not on every commit).</summary>
+    void Checkpoint();
 }

@@ -1,7 +1,10 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
 
 namespace Amplify.DataStore.LocalBackend.Data;
 
@@ -12,9 +15,12 @@ namespace Amplify.DataStore.LocalBackend.Data;
 /// </summary>
 internal sealed class VersionedStore : IDisposable
 {
-    private readonly object _writeLock = new();
-    private readonly object _pendingLock = new();
-    private List<PendingWrite> _pending = new();
+    private const int MaxBatch = 256;
+
+    // Guards the tables' references and delta lists; held only for short, non-blocking sections.
+    private readonly object _tableLock = new();
+    private readonly BlockingCollection<PendingWrite> _queue = new(new ConcurrentQueue<PendingWrite>());
+    private readonly Thread _writer;
     private readonly IItemPersistence? _persistence;
     private readonly TimeProvider _clock;
     private readonly Dictionary<string, ModelTable> _tables = new(StringComparer.Ordinal);
@@ -26,7 +32,13 @@ internal sealed class VersionedStore : IDisposable
         _clock = clock;
         DeltaTtl = deltaTtl;
         TombstoneTtl = tombstoneTtl;
-        if (persistence is null) return;
+        _writer = new Thread(WriterLoop) { IsBackground = true, Name = "LocalBackend writer" };
+        if (persistence is not null) Load(persistence);
+        _writer.Start();
+    }
+
+    private void Load(IItemPersistence persistence)
+    {
         foreach (var (model, key, item) in persistence.LoadItems())
         {
             var table = TableOf(model);
@@ -67,7 +79,7 @@ internal sealed class VersionedStore : IDisposable
     {
         long oldestLive = NowMs - (long)DeltaTtl.TotalMilliseconds;
         var from = Math.Max(fromMs, oldestLive + 1);
-        lock (_writeLock)
+        lock (_tableLock)
         {
             if (!_tables.TryGetValue(model, out var table)) return Array.Empty<DeltaEntry>();
             var delta = table.Delta;
@@ -82,40 +94,56 @@ internal sealed class VersionedStore : IDisposable
     }
 
     /// <summary>
-    /// Reads the current item, lets <paramref name="decide"/> build the next image (or return null to leave it, or
-    /// throw to refuse), then stores it with the next version and change time, and calls <paramref name="committed"/>
-    /// with the stored image, in commit order, before any later write of the same item commits.
+    /// Queues a write: on the writer thread the current item is read, <paramref name="decide"/> builds the next image
+    /// (or returns null to leave it, or throws to refuse), and it is stored with the next version and change time;
+    /// <paramref name="committed"/> then gets the stored image, in commit order.
     /// </summary>
     /// <remarks>
-    /// Group commit: writers that arrive while a batch is being stored wait for the lock, and the first of them to get
-    /// it stores every waiting write in one transaction (each decided in arrival order, seeing the ones before it), so
-    /// concurrent clients share one LiteDB commit. A write whose decision throws fails alone; a failed commit fails the
-    /// whole batch and changes nothing.
+    /// One writer thread does every write, so callers never block a thread-pool thread on a lock, LiteDB transactions
+    /// stay on one OS thread, and writes that queue up while a batch is being stored are decided in arrival order
+    /// (each seeing the ones before it) and committed together in one transaction (group commit). A write whose
+    /// decision throws fails alone; a failed commit fails the whole batch and changes nothing.
     /// </remarks>
     /// <returns>The stored image (or the unchanged current one) and whether a write happened.</returns>
-    public (IReadOnlyDictionary<string, object?>? Item, bool Written) Write(
+    public Task<(IReadOnlyDictionary<string, object?>? Item, bool Written)> WriteAsync(
         string model,
         string key,
         Func<IReadOnlyDictionary<string, object?>?, Dictionary<string, object?>?> decide,
         Action<IReadOnlyDictionary<string, object?>>? committed = null)
     {
         var request = new PendingWrite(model, key, decide, committed);
-        lock (_pendingLock) _pending.Add(request);
-        lock (_writeLock)
+        try
         {
-            if (!request.IsDone) RunPending();
+            _queue.Add(request);
         }
-        return request.Outcome();
+        catch (InvalidOperationException)
+        {
+            throw new ObjectDisposedException(nameof(VersionedStore), "The backend is stopping; the write was not accepted.");
+        }
+        return request.Task;
     }
 
-    private void RunPending()
+    private void WriterLoop()
     {
-        List<PendingWrite> batch;
-        lock (_pendingLock)
+        var batch = new List<PendingWrite>();
+        foreach (var first in _queue.GetConsumingEnumerable())
         {
-            batch = _pending;
-            _pending = new List<PendingWrite>();
+            batch.Add(first);
+            while (batch.Count < MaxBatch && _queue.TryTake(out var next)) batch.Add(next);
+            try
+            {
+                RunBatch(batch);
+            }
+            catch (Exception ex)
+            {
+                foreach (var request in batch) request.Fail(ex); // only a bug gets here; callers must not hang
+            }
+            batch.Clear();
         }
+    }
+
+    private void RunBatch(List<PendingWrite> batch)
+    {
         long now = NowMs;
         long sequence = _sequence;
         var staged = new Dictionary<(string Model, string Key), IReadOnlyDictionary<string, object?>>();
@@ -160,12 +188,15 @@ internal sealed class VersionedStore : IDisposable
             foreach (var (request, _, _) in commits) request.Fail(ex); // nothing was stored
             return;
         }
-        _sequence = sequence;
-        foreach (var (request, image, entry) in commits)
+        lock (_tableLock)
         {
-            var table = TableOf(request.Model);
-            table.Items = table.Items.SetItem(request.Key, image);
-            table.Delta.Add(entry);
+            _sequence = sequence;
+            foreach (var (request, image, entry) in commits)
+            {
+                var table = TableOf(request.Model);
+                table.Items = table.Items.SetItem(request.Key, image);
+                table.Delta.Add(entry);
+            }
         }
         foreach (var (request, image, _) in commits) request.Complete(image, written: true);
     }
@@ -176,7 +207,7 @@ internal sealed class VersionedStore : IDisposable
     /// <summary>Drops expired tombstones and delta rows from memory and the file; returns how many went.</summary>
     public int Purge()
     {
-        lock (_writeLock)
+        lock (_tableLock)
         {
             long now = NowMs;
             long deltaCutoff = now - (long)DeltaTtl.TotalMilliseconds;
@@ -194,6 +225,7 @@ internal sealed class VersionedStore : IDisposable
                 if (stale < table.Delta.Count) keepFrom = Math.Min(keepFrom, table.Delta[stale].Sequence);
                 removed += stale;
             }
+            _persistence?.Checkpoint();
             if (expired.Count == 0 && removed == 0) return 0;
             _persistence?.Purge(expired, keepFrom);
             foreach (var (model, key) in expired) _tables[model].Items = _tables[model].Items.Remove(key);
@@ -202,14 +234,18 @@ internal sealed class VersionedStore : IDisposable
         }
     }
 
+    /// <summary>Finishes the queued writes, stops the writer thread and closes the file.</summary>
     public void Dispose()
     {
-        lock (_writeLock) _persistence?.Dispose();
+        _queue.CompleteAdding();
+        _writer.Join();
+        lock (_tableLock) _persistence?.Dispose();
+        _queue.Dispose();
     }
 
     private ImmutableSortedDictionary<string, IReadOnlyDictionary<string, object?>> Snapshot(string model)
     {
-        lock (_writeLock)
+        lock (_tableLock)
         {
             return _tables.TryGetValue(model, out var table) ? table.Items : ImmutableSortedDictionary<string, IReadOnlyDictionary<string, object?>>.Empty.WithComparers(StringComparer.Ordinal);
         }
@@ -227,37 +263,23 @@ internal sealed class VersionedStore : IDisposable
         Func<IReadOnlyDictionary<string, object?>?, Dictionary<string, object?>?> decide,
         Action<IReadOnlyDictionary<string, object?>>? committed)
     {
-        private IReadOnlyDictionary<string, object?>? _item;
-        private bool _written;
-        private Exception? _error;
+        private readonly TaskCompletionSource<(IReadOnlyDictionary<string, object?>?, bool)> _outcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public string Model => model;
 
         public string Key => key;
 
-        public bool IsDone { get; private set; }
+        public Task<(IReadOnlyDictionary<string, object?>? Item, bool Written)> Task => _outcome.Task;
 
         public Dictionary<string, object?>? Decide(IReadOnlyDictionary<string, object?>? current) => decide(current);
 
         public void Complete(IReadOnlyDictionary<string, object?>? item, bool written)
         {
-            _item = item;
-            _written = written;
-            IsDone = true;
-            if (written) committed?.Invoke(item!); // under the write lock: publication follows commit order
+            if (written) committed?.Invoke(item!); // on the writer thread: publication follows commit order
+            _outcome.TrySetResult((item, written));
         }
 
-        public void Fail(Exception error)
-        {
-            _error = error;
-            IsDone = true;
-        }
-
-        public (IReadOnlyDictionary<string, object?>? Item, bool Written) Outcome()
-        {
-            if (_error is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(_error);
-            return (_item, _written);
-        }
+        public void Fail(Exception error) => _outcome.TrySetException(error);
     }
 
     private sealed class ModelTable

@@ -55,9 +55,12 @@ internal sealed class GraphQLEndpoint(GraphQLApi api, RequestAuthenticator authe
         }
 
         var result = await api.ExecuteAsync(request.Query, request.Variables, request.OperationName, identity, http.RequestAborted).ConfigureAwait(false);
-        var response = api.ToJson(result);
-        if (logger.IsEnabled(LogLevel.Debug)) logger.LogDebug("POST /graphql {Request} -> {Response}", Shorten(body), Shorten(response.ToJsonString()));
-        await WriteAsync(http, StatusCodes.Status200OK, response).ConfigureAwait(false);
+        // Without errors GraphQL.NET's own output ({"data":…}) is already AppSync's shape: write it directly.
+        var response = result.Errors is { Count: > 0 } ? api.ToJson(result).ToJsonString() : api.Serializer.Serialize(result);
+        if (logger.IsEnabled(LogLevel.Debug)) logger.LogDebug("POST /graphql {Request} -> {Response}", Shorten(body), Shorten(response));
+        http.Response.StatusCode = StatusCodes.Status200OK;
+        http.Response.ContentType = "application/json; charset=UTF-8";
+        await http.Response.WriteAsync(response).ConfigureAwait(false);
     }
 
     private static string Shorten(string text) => text.Length <= 2000 ? text : text[..2000] + "…";

@@ -13,6 +13,8 @@ namespace Amplify.DataStore.LocalBackend.Realtime;
 /// </summary>
 internal sealed class MutationEventBus : IAsyncDisposable
 {
+    private const int ParallelFanOutThreshold = 16;
+    private static readonly ParallelOptions s_fanOut = new() { MaxDegreeOfParallelism = Environment.ProcessorCount };
     private readonly Channel<MutationEvent> _queue = Channel.CreateUnbounded<MutationEvent>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ILogger _logger;
     private readonly Task _dispatcher;
@@ -46,18 +48,28 @@ internal sealed class MutationEventBus : IAsyncDisposable
     {
         await foreach (var mutationEvent in _queue.Reader.ReadAllAsync().ConfigureAwait(false))
         {
-            foreach (var subscriber in _subscribers)
+            var subscribers = _subscribers;
+            if (subscribers.Length < ParallelFanOutThreshold)
             {
-                try
-                {
-                    if (subscriber.Accepts(mutationEvent)) subscriber.Observer.OnNext(mutationEvent);
-                }
-                catch (Exception ex)
-                {
-                    // One broken subscriber must not stop delivery to the others.
-                    _logger.LogWarning(ex, "A subscription failed to take an event for {Mutation}.", mutationEvent.Mutation);
-                }
+                foreach (var subscriber in subscribers) Deliver(subscriber, mutationEvent);
+                continue;
             }
+            // Many subscribers: spread one event over the cores, and finish it before the next event starts, so each
+            // subscriber still sees events in publish order.
+            Parallel.ForEach(subscribers, s_fanOut, subscriber => Deliver(subscriber, mutationEvent));
+        }
+    }
+
+    private void Deliver(Subscriber subscriber, MutationEvent mutationEvent)
+    {
+        try
+        {
+            if (subscriber.Accepts(mutationEvent)) subscriber.Observer.OnNext(mutationEvent);
+        }
+        catch (Exception ex)
+        {
+            // One broken subscriber must not stop delivery to the others.
+            _logger.LogWarning(ex, "A subscription failed to take an event for {Mutation}.", mutationEvent.Mutation);
         }
     }
 
