@@ -138,6 +138,39 @@ public sealed class ConflictTests
         Assert.That((string)bad["errors"]![0]!["errorType"]!, Is.EqualTo("ConflictError"));
     }
 
+    [Test]
+    public async Task Custom_handler_under_50_concurrent_stale_writers_is_called_once_per_conflict_and_every_resolution_lands()
+    {
+        var handler = new CountingHandler();
+        await using var backend = await Backend.StartAsync(configure: o =>
+        {
+            o.ConflictStrategy = ConflictStrategy.Custom;
+            o.ConflictHandler = handler;
+        });
+        var id = (string)(await backend.CreatePostAsync("base", rating: 0))["id"]!;
+        var results = await Task.WhenAll(Enumerable.Range(0, 50).Select(i => backend.PostAsync(Update, new { i = new { id, rating = 1, _version = 1 } })));
+        Assert.That(results.All(r => r.Body["errors"] is null), "the handler resolves every conflict");
+        Assert.That(handler.Calls, Is.EqualTo(49), "one write matches version 1; each of the others is a conflict");
+        var final = (await backend.DataAsync("query($id: ID!) { getPost(id: $id) { rating _version } }", new { id }))["getPost"]!;
+        Assert.That((int)final["_version"]!, Is.EqualTo(51));
+        Assert.That((int)final["rating"]!, Is.EqualTo(1 + 49), "each resolution saw the item as the previous one left it");
+    }
+
+    /// <summary>Resolves by adding the incoming rating to the stored one (a counter merge).</summary>
+    private sealed class CountingHandler : IConflictHandler
+    {
+        private int _calls;
+
+        public int Calls => Volatile.Read(ref _calls);
+
+        public ConflictResolution Resolve(ConflictContext context)
+        {
+            Interlocked.Increment(ref _calls);
+            var merged = new Dictionary<string, object?>(context.ExistingItem) { ["rating"] = (long)context.ExistingItem["rating"]! + (long)context.Arguments["rating"]! };
+            return ConflictResolution.Resolve(merged);
+        }
+    }
+
     private sealed class ScriptedHandler : IConflictHandler
     {
         public Func<ConflictContext, ConflictResolution> Next { get; set; } = _ => ConflictResolution.Reject();

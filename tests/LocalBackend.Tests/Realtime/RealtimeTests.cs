@@ -47,13 +47,25 @@ public sealed class RealtimeTests
     }
 
     [Test]
-    public async Task Query_string_auth_works_too()
+    public async Task Query_string_auth_handshake_and_frames_byte_for_byte()
     {
         await using var client = await RealtimeClient.ConnectWithQueryAsync(_backend, RealtimeClient.ApiKeyHeader(_backend));
-        Assert.That((string)(await client.InitAsync())["type"]!, Is.EqualTo("connection_ack"));
-        Assert.That((string)(await client.StartAsync("q", OnCreate, RealtimeClient.ApiKeyHeader(_backend)))["type"]!, Is.EqualTo("start_ack"));
-        await _backend.CreatePostAsync("via query auth");
-        Assert.That((string)(await client.ReceiveSkippingKaAsync())["payload"]!["data"]!["onCreatePost"]!["title"]!, Is.EqualTo("via query auth"));
+        Assert.That(client.SubProtocol, Is.EqualTo("graphql-ws"));
+        await client.SendTextAsync("{\"type\":\"connection_init\"}");
+        Assert.That(await client.ReceiveTextAsync(), Is.EqualTo("{\"type\":\"connection_ack\",\"payload\":{\"connectionTimeoutMs\":300000}}"));
+        Assert.That(await client.ReceiveTextAsync(), Is.EqualTo("{\"type\":\"ka\"}"));
+        const string query = "subscription { onCreatePost { id title _version } }";
+        Assert.That((await client.StartAsync("q-1", query, RealtimeClient.ApiKeyHeader(_backend))).ToJsonString(), Is.EqualTo("{\"type\":\"start_ack\",\"id\":\"q-1\"}"));
+
+        var created = await _backend.CreatePostAsync("via query auth", id: "fixed-id");
+        string? frame;
+        do frame = await client.ReceiveTextAsync(); while (frame == "{\"type\":\"ka\"}");
+        Assert.That(frame, Is.EqualTo("{\"type\":\"data\",\"id\":\"q-1\",\"payload\":{\"data\":{\"onCreatePost\":{\"id\":\"fixed-id\",\"title\":\"via query auth\",\"_version\":1}}}}"));
+        Assert.That((string)created["id"]!, Is.EqualTo("fixed-id"));
+
+        await client.SendTextAsync("{\"type\":\"stop\",\"id\":\"q-1\"}");
+        do frame = await client.ReceiveTextAsync(); while (frame == "{\"type\":\"ka\"}");
+        Assert.That(frame, Is.EqualTo("{\"type\":\"complete\",\"id\":\"q-1\"}"));
     }
 
     [Test]
