@@ -81,6 +81,8 @@ public sealed class LocalBackend : IAsyncDisposable
 
     internal GraphQLApi Api { get; }
 
+    internal RealtimeEndpoint? Realtime { get; private set; }
+
     /// <summary>Loads the schema, opens the data store and starts serving.</summary>
     /// <exception cref="LocalBackendException">The schema has errors, or no schema was given.</exception>
     public static async Task<LocalBackend> StartAsync(LocalBackendOptions options, CancellationToken cancellationToken = default)
@@ -136,7 +138,7 @@ public sealed class LocalBackend : IAsyncDisposable
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var port = new Uri(address).Port;
         var endpoint = new Uri($"{(certificate is null ? "http" : "https")}://127.0.0.1:{port}/graphql");
-        var backend = new LocalBackend(app, store, events, stopping, api, endpoint, apiKey, certificate);
+        var backend = new LocalBackend(app, store, events, stopping, api, endpoint, apiKey, certificate) { Realtime = realtime };
         if (options.WriteClientConfig)
         {
             var (configPath, outputsPath) = ClientConfigWriter.Write(Path.GetFullPath(options.ClientConfigDirectory), endpoint, apiKey, options.Region);

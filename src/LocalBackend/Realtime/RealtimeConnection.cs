@@ -33,6 +33,7 @@ internal sealed class RealtimeConnection
     private const int MaxIncomingMessageBytes = 1024 * 1024;
 
     private readonly WebSocket _socket;
+    private readonly SubscriptionGroups _groups;
     private readonly GraphQLApi _api;
     private readonly RequestAuthenticator _authenticator;
     private readonly LocalBackendOptions _options;
@@ -41,8 +42,9 @@ internal sealed class RealtimeConnection
     private readonly ConcurrentDictionary<string, IDisposable> _subscriptions = new(StringComparer.Ordinal);
     private bool _initialized;
 
-    public RealtimeConnection(WebSocket socket, GraphQLApi api, RequestAuthenticator authenticator, LocalBackendOptions options, ILogger logger)
+    public RealtimeConnection(WebSocket socket, GraphQLApi api, RequestAuthenticator authenticator, SubscriptionGroups groups, LocalBackendOptions options, ILogger logger)
     {
+        _groups = groups;
         _socket = socket;
         _api = api;
         _authenticator = authenticator;
@@ -230,14 +232,42 @@ internal sealed class RealtimeConnection
         }
 
         // Acknowledge first: the client may only count on events after start_ack.
-        var observer = new DataObserver(this, id);
-        if (!_subscriptions.TryAdd(id, observer))
+        var reservation = new Reservation();
+        if (!_subscriptions.TryAdd(id, reservation))
         {
             Send(RealtimeFrames.Error(id, "DuplicatedOperationError", $"Duplicate subscription ID: {id}"));
             return;
         }
         Send(RealtimeFrames.StartAck(id));
-        observer.Attach(streams.Values.Single().Subscribe(observer));
+        // Same caller + same document and variables = the same events: share one source stream.
+        var key = string.Join('\u001f', identity.Mode, identity.Subject, identity.Username, string.Join(',', identity.Groups), data);
+        reservation.Attach(_groups.Join(key, streams.Values.Single(), this, id));
+    }
+
+    /// <summary>Holds a subscription id from start_ack until its group membership exists (a stop may come in between).</summary>
+    private sealed class Reservation : IDisposable
+    {
+        private readonly object _sync = new();
+        private IDisposable? _membership;
+        private bool _disposed;
+
+        public void Attach(IDisposable membership)
+        {
+            lock (_sync)
+            {
+                if (_disposed) membership.Dispose();
+                else _membership = membership;
+            }
+        }
+
+        public void Dispose()
+        {
+            lock (_sync)
+            {
+                _disposed = true;
+                _membership?.Dispose();
+            }
+        }
     }
 
     private async Task SendLoopAsync(CancellationToken cancellationToken)
@@ -293,50 +323,6 @@ internal sealed class RealtimeConnection
         }
         catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or ObjectDisposedException)
         {
-        }
-    }
-
-    /// <summary>Turns each event's execution result into a <c>data</c> frame.</summary>
-    private sealed class DataObserver(RealtimeConnection connection, string id) : IObserver<ExecutionResult>, IDisposable
-    {
-        private IDisposable? _subscription;
-        private bool _disposed;
-
-        public void Attach(IDisposable subscription)
-        {
-            lock (this)
-            {
-                if (_disposed) subscription.Dispose();
-                else _subscription = subscription;
-            }
-        }
-
-        public void OnCompleted() => connection.Send(RealtimeFrames.Complete(id));
-
-        public void OnError(Exception error) => connection.Send(RealtimeFrames.Error(id, "InternalFailure", error.Message));
-
-        public void OnNext(ExecutionResult value)
-        {
-            // The common case (no errors) splices the serializer's {"data":…} into the frame: one serialization per event.
-            var frame = value.Errors is { Count: > 0 }
-                ? RealtimeFrames.Data(id, connection._api.ToJson(value))
-                : RealtimeFrames.DataPrefix(id) + connection._api.Serializer.Serialize(value) + "}";
-            if (Encoding.UTF8.GetByteCount(frame) > MaxPayloadBytes)
-            {
-                // AppSync drops events over 240 KB without telling the subscriber.
-                connection._logger.LogWarning("Dropped an event for subscription {Id}: payload over {Limit} bytes.", id, MaxPayloadBytes);
-                return;
-            }
-            connection.Send(frame);
-        }
-
-        public void Dispose()
-        {
-            lock (this)
-            {
-                _disposed = true;
-                _subscription?.Dispose();
-            }
         }
     }
 }

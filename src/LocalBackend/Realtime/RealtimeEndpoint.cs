@@ -19,6 +19,11 @@ internal sealed class RealtimeEndpoint(GraphQLApi api, RequestAuthenticator auth
 {
     public const string Subprotocol = "graphql-ws";
 
+    private readonly SubscriptionGroups _groups = new(api, logger);
+
+    /// <summary>Distinct shared source streams (for tests).</summary>
+    public int SubscriptionGroupCount => _groups.Count;
+
     public async Task HandleAsync(HttpContext http)
     {
         if (!http.WebSockets.IsWebSocketRequest)
@@ -31,7 +36,7 @@ internal sealed class RealtimeEndpoint(GraphQLApi api, RequestAuthenticator auth
         bool graphqlWs = requested.Contains(Subprotocol);
         using var socket = await http.WebSockets.AcceptWebSocketAsync(graphqlWs ? Subprotocol : null).ConfigureAwait(false);
         using var lifetime = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, stopping);
-        var connection = new RealtimeConnection(socket, api, authenticator, options, logger);
+        var connection = new RealtimeConnection(socket, api, authenticator, _groups, options, logger);
         if (!graphqlWs)
         {
             await connection.RejectAsync(RealtimeFrames.ConnectionError(null, "NoProtocolError", 400), lifetime.Token).ConfigureAwait(false);

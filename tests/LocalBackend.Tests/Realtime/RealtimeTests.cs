@@ -181,6 +181,35 @@ public sealed class RealtimeTests
     }
 
     [Test]
+    public async Task Identical_subscriptions_share_one_stream_and_leaving_does_not_stop_the_others()
+    {
+        await using var a = await RealtimeClient.ConnectWithSubprotocolAsync(_backend, RealtimeClient.ApiKeyHeader(_backend));
+        await using var b = await RealtimeClient.ConnectWithSubprotocolAsync(_backend, RealtimeClient.ApiKeyHeader(_backend));
+        await a.InitAsync();
+        await b.InitAsync();
+        await a.StartAsync("a1", OnCreate, RealtimeClient.ApiKeyHeader(_backend));
+        await b.StartAsync("b1", OnCreate, RealtimeClient.ApiKeyHeader(_backend));
+        await b.StartAsync("b2", "subscription { onCreatePost { id } }", RealtimeClient.ApiKeyHeader(_backend));
+        Assert.That(_backend.Server.Realtime!.SubscriptionGroupCount, Is.EqualTo(2), "two distinct documents");
+
+        await _backend.CreatePostAsync("first", id: "p1");
+        Assert.That((string)(await a.ReceiveSkippingKaAsync())["id"]!, Is.EqualTo("a1"));
+        var bFrames = new[] { await b.ReceiveSkippingKaAsync(), await b.ReceiveSkippingKaAsync() };
+        Assert.That(bFrames.Select(f => (string)f["id"]!), Is.EquivalentTo(new[] { "b1", "b2" }), "each member gets the shared event under its own id");
+
+        await a.SendTextAsync("{\"type\":\"stop\",\"id\":\"a1\"}");
+        Assert.That((string)(await a.ReceiveSkippingKaAsync())["type"]!, Is.EqualTo("complete"));
+        await _backend.CreatePostAsync("second", id: "p2");
+        var after = new[] { await b.ReceiveSkippingKaAsync(), await b.ReceiveSkippingKaAsync() };
+        Assert.That(after.Select(f => (string)f["payload"]!["data"]!["onCreatePost"]!["id"]!), Is.EqualTo(new[] { "p2", "p2" }));
+        Assert.ThrowsAsync(Is.InstanceOf<OperationCanceledException>(), async () => await a.ReceiveSkippingKaAsync(TimeSpan.FromMilliseconds(300)));
+
+        await b.DisposeAsync();
+        await Task.Delay(200);
+        Assert.That(_backend.Server.Realtime.SubscriptionGroupCount, Is.Zero, "groups go away with their last member");
+    }
+
+    [Test]
     public async Task Keep_alive_frames_arrive_periodically()
     {
         await using var fast = await Backend.StartAsync(configure: o => o.KeepAliveInterval = TimeSpan.FromMilliseconds(200));
