@@ -69,6 +69,18 @@ public static class Predicate
         return new Predicate<T>(new PredicateGroup(GroupKind.Not, new[] { predicate.Node }));
     }
 
+    /// <summary>
+    /// A condition on a field named at run time, e.g. <c>Predicate.Field&lt;Post&gt;("rating", "gt", 4)</c>: the GraphQL
+    /// field name, an AppSync operator name (<c>eq ne le lt ge gt contains notContains beginsWith between in notIn</c>,
+    /// as valid for the field's type) and its operands (two for <c>between</c>, one or more for <c>in</c>/<c>notIn</c>).
+    /// Prefer the generated <c>T.Where(...)</c> builders, which check all of this at compile time; for constant names
+    /// the analyzers do (ADS2002, ADS2003).
+    /// </summary>
+    /// <exception cref="ArgumentException">The field does not exist, the operator is not valid for its type, or the
+    /// operands do not fit.</exception>
+    public static Predicate<T> Field<T>(string field, string @operator, params object?[] operands) where T : class, IModel<T>
+        => DynamicPredicate.Create<T>(field, @operator, operands);
+
     private static Predicate<T> Combine<T>(GroupKind kind, Predicate<T>[] predicates) where T : class, IModel<T>
     {
         ArgumentNullException.ThrowIfNull(predicates);
