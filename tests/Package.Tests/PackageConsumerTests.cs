@@ -74,6 +74,7 @@ public class PackageConsumerTests
         Assert.That(entries, Does.Contain("analyzers/dotnet/cs/Amplify.DataStore.Schema.dll"));
         Assert.That(entries, Does.Contain("analyzers/dotnet/cs/GraphQLParser.dll"));
         Assert.That(entries, Does.Contain("analyzers/dotnet/cs/Amplify.DataStore.Analyzers.dll"));
+        Assert.That(entries, Does.Contain("analyzers/dotnet/cs/Amplify.DataStore.Analyzers.CodeFixes.dll"));
         Assert.That(entries, Does.Contain("buildTransitive/Amplify.DataStore.props"));
         Assert.That(entries, Does.Contain("build/Amplify.DataStore.props"));
     }

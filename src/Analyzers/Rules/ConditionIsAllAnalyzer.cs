@@ -1,0 +1,44 @@
+using System.Collections.Immutable;
+using Amplify.DataStore.Analyzers.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Amplify.DataStore.Analyzers.Rules;
+
+/// <summary>ADS2009: <c>SaveAsync(item, Predicate&lt;T&gt;.All)</c> / <c>DeleteAsync(item, Predicate&lt;T&gt;.All)</c>.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ConditionIsAllAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.ConditionIsAll);
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (DataStoreCompilation.TryCreate(start.Compilation, start.Options, start.CancellationToken) is not { } dataStore) return;
+            start.RegisterOperationAction(c => Analyze(c, dataStore), OperationKind.Invocation);
+        });
+    }
+
+    private static void Analyze(OperationAnalysisContext context, DataStoreCompilation dataStore)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        var method = invocation.TargetMethod;
+        if (method.Name is not ("SaveAsync" or "DeleteAsync") || !dataStore.IsDataStoreMethod(method)) return;
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter?.Name != "condition") continue;
+            var value = argument.Value is IConversionOperation conversion ? conversion.Operand : argument.Value;
+            if (value is IPropertyReferenceOperation { Property.Name: "All" } all && dataStore.IsPredicate(all.Property.ContainingType))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ConditionIsAll, argument.Syntax.GetLocation(),
+                    ((INamedTypeSymbol)all.Property.ContainingType).TypeArguments[0].Name, method.Name));
+            }
+        }
+    }
+}
