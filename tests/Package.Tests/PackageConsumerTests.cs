@@ -97,6 +97,25 @@ public class PackageConsumerTests
         Assert.That(output, Does.Match(@"schema\.graphql\(3,\d+\): error ADS1002"), output);
     }
 
+    [Test]
+    public void Analyzer_diagnostics_show_in_the_build_log_at_the_misuse()
+    {
+        var project = CreateConsumer("analyzers", File.ReadAllText(Path.Combine(RepoRoot, "schema-samples", "blog.graphql")));
+        File.WriteAllText(Path.Combine(project, "Misuse.cs"), File.ReadAllText(Path.Combine(RepoRoot, "tests", "Package.Tests", "Consumer", "Misuse.cs.txt")));
+        var (exit, output) = DotnetUnchecked(project, "build -c Release -p:TreatWarningsAsErrors=false");
+        Assert.That(exit, Is.Not.EqualTo(0), "ADS2007 is an error");
+        var expected = new (string Id, int Line, string Severity)[]
+        {
+            ("ADS2001", 13, "warning"), ("ADS2002", 14, "warning"), ("ADS2003", 15, "warning"), ("ADS2004", 16, "warning"),
+            ("ADS2005", 17, "warning"), ("ADS2006", 18, "warning"), ("ADS2007", 19, "error"), ("ADS2008", 20, "warning"),
+        };
+        foreach (var (id, line, severity) in expected)
+        {
+            Assert.That(output, Does.Match($@"Misuse\.cs\({line},\d+\): {severity} {id}:"), $"{id} at line {line}\n{output}");
+        }
+        Assert.That(output, Does.Not.Contain("Program.cs("), "the usage code itself is clean");
+    }
+
     private string CreateConsumer(string name, string schema)
     {
         var dir = Path.Combine(_work, name);
