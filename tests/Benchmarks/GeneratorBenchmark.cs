@@ -67,7 +67,7 @@ internal static class GeneratorBenchmark
         => Console.WriteLine(FormattableString.Invariant(
             $"{{\"scenario\":\"{scenario}\",\"models\":{models},\"fields\":{fields},\"medianMs\":{ms:F1},\"files\":{files},\"chars\":{chars},\"ok\":{(ok ? "true" : "false")}}}"));
 
-    private sealed class SchemaText : AdditionalText
+    internal sealed class SchemaText : AdditionalText
     {
         private readonly SourceText _text;
 
