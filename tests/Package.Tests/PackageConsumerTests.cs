@@ -106,8 +106,8 @@ public class PackageConsumerTests
         Assert.That(exit, Is.Not.EqualTo(0), "ADS2007 is an error");
         var expected = new (string Id, int Line, string Severity)[]
         {
-            ("ADS2001", 13, "warning"), ("ADS2002", 14, "warning"), ("ADS2003", 15, "warning"), ("ADS2004", 16, "warning"),
-            ("ADS2005", 17, "warning"), ("ADS2006", 18, "warning"), ("ADS2007", 19, "error"), ("ADS2008", 20, "warning"),
+            ("ADS2001", 12, "warning"), ("ADS2002", 13, "warning"), ("ADS2003", 14, "warning"), ("ADS2004", 15, "warning"),
+            ("ADS2005", 16, "warning"), ("ADS2006", 17, "warning"), ("ADS2007", 18, "error"), ("ADS2008", 19, "warning"),
         };
         foreach (var (id, line, severity) in expected)
         {
