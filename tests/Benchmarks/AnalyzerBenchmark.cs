@@ -55,7 +55,12 @@ internal static class AnalyzerBenchmark
             double o = 0, s = 0;
             foreach (var (analyzer, info) in telemetry.AnalyzerTelemetryInfo)
             {
-                if (ours.Contains(analyzer)) o += info.ExecutionTime.TotalMilliseconds; else s += info.ExecutionTime.TotalMilliseconds;
+                if (ours.Contains(analyzer))
+                {
+                    o += info.ExecutionTime.TotalMilliseconds;
+                    if (r == repeat) Console.Error.WriteLine(FormattableString.Invariant($"  {analyzer.GetType().Name}: {info.ExecutionTime.TotalMilliseconds:F1} ms"));
+                }
+                else s += info.ExecutionTime.TotalMilliseconds;
             }
             if (r == 0) continue;
             compileMs += compile / repeat;

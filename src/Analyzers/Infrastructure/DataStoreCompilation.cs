@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Amplify.DataStore.Schema;
 using Microsoft.CodeAnalysis;
@@ -62,9 +63,19 @@ internal sealed class DataStoreCompilation
     /// <summary>The context, or null when the compilation does not use DataStore.</summary>
     public static DataStoreCompilation? TryCreate(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
     {
+        // Every rule asks; the first builds the context (and later parses the schema) and the others share it.
+        if (s_shared.TryGetValue(compilation, out var shared)) return shared.Context;
         var dataStore = compilation.GetTypeByMetadataName("Amplify.DataStore.DataStore");
         var model = compilation.GetTypeByMetadataName("Amplify.DataStore.IModel`1");
-        return dataStore is null || model is null ? null : new DataStoreCompilation(compilation, options, dataStore, model, cancellationToken);
+        var context = dataStore is null || model is null ? null : new DataStoreCompilation(compilation, options, dataStore, model, cancellationToken);
+        return s_shared.GetValue(compilation, _ => new Holder(context)).Context;
+    }
+
+    private static readonly ConditionalWeakTable<Compilation, Holder> s_shared = new();
+
+    private sealed class Holder(DataStoreCompilation? context)
+    {
+        public DataStoreCompilation? Context { get; } = context;
     }
 
     /// <summary>True for a method declared on <c>DataStore</c>.</summary>

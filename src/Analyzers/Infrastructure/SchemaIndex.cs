@@ -40,6 +40,7 @@ internal sealed class SchemaIndex
             if (text is not null) files.Add(new SchemaFile(file.Path, text));
         }
         if (files.Count == 0) return new SchemaIndex(null, null);
+        files.Sort((x, y) => string.CompareOrdinal(x.Path, y.Path)); // the generator's order, so its parse is reused
         var result = SchemaParser.Parse(files, cancellationToken);
         var names = string.Join(", ", files.ConvertAll(f => System.IO.Path.GetFileName(f.Path)));
         return new SchemaIndex(result.HasErrors ? null : result.Schema, names);

@@ -30,6 +30,41 @@ public static class SchemaParser
     /// <returns>The schema (null when any error is reported) and every diagnostic, in file then position order.</returns>
     public static SchemaParseResult Parse(IReadOnlyList<SchemaFile> files, CancellationToken cancellationToken = default)
     {
+        // The generator and the analyzers run in the same compiler process and parse the same files: the last few
+        // results are kept (results are immutable), so a build parses each schema once.
+        var key = files is null ? Array.Empty<SchemaFile>() : new List<SchemaFile>(files).ToArray();
+        lock (s_recent)
+        {
+            foreach (var (cachedKey, cachedResult) in s_recent)
+            {
+                if (SameFiles(cachedKey, key)) return cachedResult;
+            }
+        }
+        var result = ParseUncached(key, cancellationToken);
+        lock (s_recent)
+        {
+            s_recent.Insert(0, (key, result));
+            if (s_recent.Count > RecentResults) s_recent.RemoveAt(s_recent.Count - 1);
+        }
+        return result;
+    }
+
+    private const int RecentResults = 4;
+    private static readonly List<(SchemaFile[] Files, SchemaParseResult Result)> s_recent = new();
+
+    private static bool SameFiles(SchemaFile[] a, SchemaFile[] b)
+    {
+        if (a.Length != b.Length) return false;
+        for (int i = 0; i < a.Length; i++)
+        {
+            if (a[i] is null || b[i] is null) { if (!ReferenceEquals(a[i], b[i])) return false; continue; }
+            if (!string.Equals(a[i].Path, b[i].Path, StringComparison.Ordinal) || !string.Equals(a[i].Text, b[i].Text, StringComparison.Ordinal)) return false;
+        }
+        return true;
+    }
+
+    private static SchemaParseResult ParseUncached(IReadOnlyList<SchemaFile> files, CancellationToken cancellationToken)
+    {
         var diagnostics = new DiagnosticBag();
         var sources = new List<SourceDocument>();
         foreach (var file in files ?? Array.Empty<SchemaFile>())
