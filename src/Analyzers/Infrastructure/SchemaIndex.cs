@@ -60,9 +60,6 @@ internal sealed class SchemaIndex
         return null;
     }
 
-    /// <summary>The field with GraphQL name <paramref name="name"/>.</summary>
-    public static FieldDefinition? FieldByName(ModelDefinition model, string name) => model.FindField(name);
-
     /// <summary>The closest field name by edit distance (for "did you mean"), or null when nothing is close.</summary>
     public static string? Suggest(ModelDefinition model, string name)
     {

@@ -157,7 +157,7 @@ internal sealed class ConstantPredicateFieldAccess
         }
         if (name is null || op is null) return null;
         var model = dataStore.ModelFor(invocation.TargetMethod.TypeArguments[0]);
-        var field = model is null ? null : SchemaIndex.FieldByName(model, name);
+        var field = model is null ? null : model.FindField(name);
         bool isList = field is { IsList: true };
         return new ConstantPredicateFieldAccess(invocation, "field:" + name, name, op, operands, isNested: false, isList, model, field,
             System.Array.Empty<IPropertySymbol>());

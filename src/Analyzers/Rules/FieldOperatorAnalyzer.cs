@@ -55,7 +55,7 @@ public sealed class FieldOperatorAnalyzer : DiagnosticAnalyzer
         if (dataStore.ModelFor(method.TypeArguments[0]) is not { } model) return;
         var fieldArgument = Argument(invocation, "field");
         if (fieldArgument?.ConstantValue is not { HasValue: true, Value: string fieldName }) return;
-        var field = SchemaIndex.FieldByName(model, fieldName);
+        var field = model.FindField(fieldName);
         if (field is null)
         {
             var suggestion = SchemaIndex.Suggest(model, fieldName);

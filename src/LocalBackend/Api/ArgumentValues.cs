@@ -36,15 +36,6 @@ internal static class ArgumentValues
         _ => Convert.ToString(value, CultureInfo.InvariantCulture),
     };
 
-    /// <summary>An ID argument as a string (IDs may arrive as numbers).</summary>
-    public static string? Id(object? value) => value switch
-    {
-        null => null,
-        string s => s,
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString(),
-    };
-
     private static Dictionary<string, object?> NormalizeMap(IEnumerable<KeyValuePair<string, object?>> map)
     {
         var result = new Dictionary<string, object?>(StringComparer.Ordinal);

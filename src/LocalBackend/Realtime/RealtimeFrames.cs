@@ -17,8 +17,6 @@ internal static class RealtimeFrames
     /// <summary>The start of a <c>data</c> frame up to its payload (the caller appends the payload and a closing brace).</summary>
     public static string DataPrefix(string id) => "{\"type\":\"data\",\"id\":" + JsonValue.Create(id).ToJsonString() + ",\"payload\":";
 
-    public static string Data(string id, JsonObject payload) => new JsonObject { ["type"] = "data", ["id"] = id, ["payload"] = payload }.ToJsonString();
-
     /// <summary>An <c>error</c> frame for one operation (or, with a null id, for a frame that could not be read).</summary>
     public static string Error(string? id, string? errorType, string message)
     {

@@ -9,9 +9,6 @@ namespace Amplify.DataStore.Schema;
 /// </summary>
 public static class PredicateOperatorRules
 {
-    /// <summary>Every operator name, as AppSync spells it.</summary>
-    public static IReadOnlyList<string> AllOperators { get; } = new[] { "eq", "ne", "le", "lt", "ge", "gt", "contains", "notContains", "beginsWith", "between", "in", "notIn" };
-
     private static readonly string[] TextOperators = { "eq", "ne", "le", "lt", "ge", "gt", "contains", "notContains", "beginsWith", "between", "in", "notIn" };
     private static readonly string[] OrderedOperators = { "eq", "ne", "le", "lt", "ge", "gt", "between", "in", "notIn" };
     private static readonly string[] EqualityOperators = { "eq", "ne", "in", "notIn" };
@@ -51,12 +48,4 @@ public static class PredicateOperatorRules
         }
         return false;
     }
-
-    /// <summary>How many operands an operator takes: (minimum, maximum) with <see cref="int.MaxValue"/> for "any".</summary>
-    public static (int Min, int Max) OperandCount(string operatorName) => operatorName switch
-    {
-        "between" => (2, 2),
-        "in" or "notIn" => (1, int.MaxValue),
-        _ => (1, 1),
-    };
 }
