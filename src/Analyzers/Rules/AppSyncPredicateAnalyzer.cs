@@ -18,21 +18,15 @@ namespace Amplify.DataStore.Analyzers.Rules;
 /// check for them (see docs/diagnostics/ADS2005.md).
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class AppSyncPredicateAnalyzer : DiagnosticAnalyzer
+public sealed class AppSyncPredicateAnalyzer : DataStoreAnalyzer
 {
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.NotEvaluableByAppSync);
 
     /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
+    private protected override void Register(CompilationStartAnalysisContext start, DataStoreCompilation dataStore)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (DataStoreCompilation.TryCreate(start.Compilation, start.Options, start.CancellationToken) is not { } dataStore) return;
-            start.RegisterOperationAction(c => Analyze(c, dataStore), OperationKind.Invocation);
-        });
+        start.RegisterOperationAction(c => Analyze(c, dataStore), OperationKind.Invocation);
     }
 
     private static void Analyze(OperationAnalysisContext context, DataStoreCompilation dataStore)

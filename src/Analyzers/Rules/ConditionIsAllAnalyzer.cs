@@ -8,21 +8,15 @@ namespace Amplify.DataStore.Analyzers.Rules;
 
 /// <summary>ADS2009: <c>SaveAsync(item, Predicate&lt;T&gt;.All)</c> / <c>DeleteAsync(item, Predicate&lt;T&gt;.All)</c>.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class ConditionIsAllAnalyzer : DiagnosticAnalyzer
+public sealed class ConditionIsAllAnalyzer : DataStoreAnalyzer
 {
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.ConditionIsAll);
 
     /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
+    private protected override void Register(CompilationStartAnalysisContext start, DataStoreCompilation dataStore)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (DataStoreCompilation.TryCreate(start.Compilation, start.Options, start.CancellationToken) is not { } dataStore) return;
-            start.RegisterOperationAction(c => Analyze(c, dataStore), OperationKind.Invocation);
-        });
+        start.RegisterOperationAction(c => Analyze(c, dataStore), OperationKind.Invocation);
     }
 
     private static void Analyze(OperationAnalysisContext context, DataStoreCompilation dataStore)

@@ -15,21 +15,15 @@ namespace Amplify.DataStore.Analyzers.Rules;
 /// the initializer of a local that is not written, passed anywhere, or re-entered (loop, lambda) before the call.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class ConditionOnCreateAnalyzer : DiagnosticAnalyzer
+public sealed class ConditionOnCreateAnalyzer : DataStoreAnalyzer
 {
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.ConditionOnCreate);
 
     /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
+    private protected override void Register(CompilationStartAnalysisContext start, DataStoreCompilation dataStore)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (DataStoreCompilation.TryCreate(start.Compilation, start.Options, start.CancellationToken) is not { } dataStore) return;
-            start.RegisterOperationAction(c => Analyze(c, dataStore), OperationKind.Invocation);
-        });
+        start.RegisterOperationAction(c => Analyze(c, dataStore), OperationKind.Invocation);
     }
 
     private static void Analyze(OperationAnalysisContext context, DataStoreCompilation dataStore)

@@ -16,7 +16,7 @@ namespace Amplify.DataStore.Analyzers.Rules;
 /// typed builders (<c>X.Where(p =&gt; …)</c>) and <c>Predicate.Field&lt;T&gt;(…)</c> with constant names.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class ConstantPredicateAnalyzer : DiagnosticAnalyzer
+public sealed class ConstantPredicateAnalyzer : DataStoreAnalyzer
 {
     /// <summary>Diagnostic property naming the code fix that applies (<see cref="SwapBetweenFix"/>).</summary>
     public const string FixProperty = "Fix";
@@ -34,17 +34,11 @@ public sealed class ConstantPredicateAnalyzer : DiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.ConstantPredicate);
 
     /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
+    private protected override void Register(CompilationStartAnalysisContext start, DataStoreCompilation dataStore)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (DataStoreCompilation.TryCreate(start.Compilation, start.Options, start.CancellationToken) is not { } dataStore) return;
-            if (dataStore.PredicateOfT is null) return;
-            start.RegisterOperationAction(c => AnalyzeInvocation(c, dataStore), OperationKind.Invocation);
-            start.RegisterOperationAction(c => AnalyzeAnd(c, dataStore), OperationKind.Binary);
-        });
+        if (dataStore.PredicateOfT is null) return;
+        start.RegisterOperationAction(c => AnalyzeInvocation(c, dataStore), OperationKind.Invocation);
+        start.RegisterOperationAction(c => AnalyzeAnd(c, dataStore), OperationKind.Binary);
     }
 
     private static void AnalyzeInvocation(OperationAnalysisContext context, DataStoreCompilation dataStore)

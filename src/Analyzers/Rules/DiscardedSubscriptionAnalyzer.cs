@@ -14,24 +14,18 @@ namespace Amplify.DataStore.Analyzers.Rules;
 /// observable (System.Reactive's, say) count too.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class DiscardedSubscriptionAnalyzer : DiagnosticAnalyzer
+public sealed class DiscardedSubscriptionAnalyzer : DataStoreAnalyzer
 {
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.SubscriptionDiscarded);
 
     /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
+    private protected override void Register(CompilationStartAnalysisContext start, DataStoreCompilation dataStore)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (DataStoreCompilation.TryCreate(start.Compilation, start.Options, start.CancellationToken) is null) return;
-            var observable = start.Compilation.GetTypeByMetadataName("Amplify.DataStore.Observation.DataStoreObservable`1");
-            var disposable = start.Compilation.GetTypeByMetadataName("System.IDisposable");
-            if (observable is null || disposable is null) return;
-            start.RegisterOperationAction(c => Analyze(c, observable, disposable), OperationKind.Invocation);
-        });
+        var observable = start.Compilation.GetTypeByMetadataName("Amplify.DataStore.Observation.DataStoreObservable`1");
+        var disposable = start.Compilation.GetTypeByMetadataName("System.IDisposable");
+        if (observable is null || disposable is null) return;
+        start.RegisterOperationAction(c => Analyze(c, observable, disposable), OperationKind.Invocation);
     }
 
     private static void Analyze(OperationAnalysisContext context, INamedTypeSymbol observable, INamedTypeSymbol disposable)

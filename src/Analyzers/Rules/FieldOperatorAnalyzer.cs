@@ -14,7 +14,7 @@ namespace Amplify.DataStore.Analyzers.Rules;
 /// (unknown field, field that cannot be used in a predicate, operator not valid for the field's type or unknown).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class FieldOperatorAnalyzer : DiagnosticAnalyzer
+public sealed class FieldOperatorAnalyzer : DataStoreAnalyzer
 {
     /// <summary>The <see cref="Diagnostic.Properties"/> key of the suggested field name on ADS2003.</summary>
     public const string SuggestionProperty = "SuggestedField";
@@ -24,16 +24,10 @@ public sealed class FieldOperatorAnalyzer : DiagnosticAnalyzer
         ImmutableArray.Create(DiagnosticDescriptors.UnknownField, DiagnosticDescriptors.OperatorNotValidForField);
 
     /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
+    private protected override void Register(CompilationStartAnalysisContext start, DataStoreCompilation dataStore)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (DataStoreCompilation.TryCreate(start.Compilation, start.Options, start.CancellationToken) is not { } dataStore) return;
-            if (dataStore.PredicateStatic is null) return;
-            start.RegisterOperationAction(c => Analyze(c, dataStore), OperationKind.Invocation);
-        });
+        if (dataStore.PredicateStatic is null) return;
+        start.RegisterOperationAction(c => Analyze(c, dataStore), OperationKind.Invocation);
     }
 
     /// <summary>The field's GraphQL type as the schema writes it (<c>Int!</c>, <c>[String!]</c>), for messages.</summary>

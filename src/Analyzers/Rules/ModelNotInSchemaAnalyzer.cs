@@ -14,7 +14,7 @@ namespace Amplify.DataStore.Analyzers.Rules;
 /// generated models, so such a call fails at run time.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class ModelNotInSchemaAnalyzer : DiagnosticAnalyzer
+public sealed class ModelNotInSchemaAnalyzer : DataStoreAnalyzer
 {
     /// <summary>The tool name the generator puts in <c>[GeneratedCode]</c> on every model it emits.</summary>
     private const string GeneratorName = "Amplify.DataStore.Generator";
@@ -23,16 +23,10 @@ public sealed class ModelNotInSchemaAnalyzer : DiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.ModelNotInSchema);
 
     /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
+    private protected override void Register(CompilationStartAnalysisContext start, DataStoreCompilation dataStore)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (DataStoreCompilation.TryCreate(start.Compilation, start.Options, start.CancellationToken) is not { } dataStore) return;
-            var generatedCode = start.Compilation.GetTypeByMetadataName("System.CodeDom.Compiler.GeneratedCodeAttribute");
-            start.RegisterOperationAction(c => Analyze(c, dataStore, generatedCode), OperationKind.Invocation);
-        });
+        var generatedCode = start.Compilation.GetTypeByMetadataName("System.CodeDom.Compiler.GeneratedCodeAttribute");
+        start.RegisterOperationAction(c => Analyze(c, dataStore, generatedCode), OperationKind.Invocation);
     }
 
     private static void Analyze(OperationAnalysisContext context, DataStoreCompilation dataStore, INamedTypeSymbol? generatedCode)

@@ -13,7 +13,7 @@ namespace Amplify.DataStore.Analyzers.Rules;
 /// assigning one there does not compile (CS0200).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class PrimaryKeyChangeAnalyzer : DiagnosticAnalyzer
+public sealed class PrimaryKeyChangeAnalyzer : DataStoreAnalyzer
 {
     private const string WithExpression = "a 'with' expression";
 
@@ -21,15 +21,9 @@ public sealed class PrimaryKeyChangeAnalyzer : DiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.PrimaryKeyChanged);
 
     /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
+    private protected override void Register(CompilationStartAnalysisContext start, DataStoreCompilation dataStore)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (DataStoreCompilation.TryCreate(start.Compilation, start.Options, start.CancellationToken) is not { } dataStore) return;
-            start.RegisterOperationAction(c => Analyze(c, dataStore), OperationKind.With);
-        });
+        start.RegisterOperationAction(c => Analyze(c, dataStore), OperationKind.With);
     }
 
     private static void Analyze(OperationAnalysisContext context, DataStoreCompilation dataStore)

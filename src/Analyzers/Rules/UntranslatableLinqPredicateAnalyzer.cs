@@ -17,23 +17,17 @@ namespace Amplify.DataStore.Analyzers.Rules;
 /// translates produces nothing here.
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class UntranslatableLinqPredicateAnalyzer : DiagnosticAnalyzer
+public sealed class UntranslatableLinqPredicateAnalyzer : DataStoreAnalyzer
 {
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(DiagnosticDescriptors.UntranslatableLinqPredicate, DiagnosticDescriptors.OperatorNotValidForField);
 
     /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
+    private protected override void Register(CompilationStartAnalysisContext start, DataStoreCompilation dataStore)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (DataStoreCompilation.TryCreate(start.Compilation, start.Options, start.CancellationToken) is not { } dataStore) return;
-            if (dataStore.ExpressionOfT is null) return;
-            start.RegisterOperationAction(c => Analyze(c, dataStore), OperationKind.Invocation);
-        });
+        if (dataStore.ExpressionOfT is null) return;
+        start.RegisterOperationAction(c => Analyze(c, dataStore), OperationKind.Invocation);
     }
 
     private static void Analyze(OperationAnalysisContext context, DataStoreCompilation dataStore)
