@@ -88,10 +88,13 @@ public sealed class RobustnessTests
         var directory = Path.Combine(Path.GetTempPath(), "amplify-local-backend-tests", Guid.NewGuid().ToString("N"));
         string keep, gone;
         long startedAt;
-        await using (var first = await Backend.StartAsync(directory: directory))
+        // A manual clock: delta sync includes changes at lastSync itself, so the creates must be in an earlier millisecond.
+        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        await using (var first = await Backend.StartAsync(directory: directory, configure: o => o.Clock = clock))
         {
             keep = (string)(await first.CreatePostAsync("keep"))["id"]!;
             gone = (string)(await first.CreatePostAsync("gone"))["id"]!;
+            clock.Advance(TimeSpan.FromSeconds(1));
             startedAt = (long)(await first.DataAsync("{ syncPosts { startedAt } }"))["syncPosts"]!["startedAt"]!;
             await first.DataAsync("mutation($i: UpdatePostInput!) { updatePost(input: $i) { id } }", new { i = new { id = keep, title = "kept", _version = 1 } });
             await first.DataAsync("mutation($i: DeletePostInput!) { deletePost(input: $i) { id } }", new { i = new { id = gone, _version = 1 } });
@@ -99,7 +102,8 @@ public sealed class RobustnessTests
             await first.Server.DisposeAsync();
             var apiKeyFile = Path.Combine(directory, "localbackend.db");
             Assert.That(File.Exists(apiKeyFile));
-            await using var second = await Backend.StartAsync(directory: directory);
+            clock.Advance(TimeSpan.FromSeconds(1));
+            await using var second = await Backend.StartAsync(directory: directory, configure: o => o.Clock = clock);
             var get = await second.DataAsync("query($id: ID!) { getPost(id: $id) { title _version } }", new { id = keep });
             Assert.That((string)get["getPost"]!["title"]!, Is.EqualTo("kept"));
             Assert.That((int)get["getPost"]!["_version"]!, Is.EqualTo(2));
