@@ -26,8 +26,12 @@ internal static class LocalStoreBenchmark
     // scenario -> the figures of each measured run, in first-seen order
     private static readonly List<(string Scenario, List<(Figures Figures, bool Ok)> Runs)> s_results = new();
 
-    public static async Task<bool> RunAsync(int n, int repeat)
+    // Scenario name prefixes to run (--only); null runs all.
+    private static string[]? s_only;
+
+    public static async Task<bool> RunAsync(int n, int repeat, string? only = null)
     {
+        s_only = only?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         Directory.CreateDirectory(Root);
         try
         {
@@ -53,15 +57,29 @@ internal static class LocalStoreBenchmark
     {
         {
             var ok = true;
-            ok &= await SaveSequentialAsync(n);
-            ok &= await SaveConcurrentAsync(n, callers: 16);
-            ok &= await SaveAllAsync(n * 10);
-            ok &= await QueriesAsync(n);
-            ok &= await ObserveAsync(1000);
-            ok &= await DeleteByPredicateAsync(n);
+            if (Selected("save-awaited-one-by-one")) ok &= await SaveSequentialAsync(n);
+            if (Selected("save-16-concurrent-callers")) ok &= await SaveConcurrentAsync(n, callers: 16);
+            if (Selected("save-all")) ok &= await SaveAllAsync(n * 10);
+            if (Selected("query-all") || Selected("query-rating-gt-4-and-active") || Selected("query-by-id")) ok &= await QueriesAsync(n);
+            if (Selected("observe")) ok &= await ObserveAsync(1000);
+            if (Selected("delete-by-predicate")) ok &= await DeleteByPredicateAsync(n);
             return ok;
         }
     }
+
+    /// <summary>
+    /// Collects the garbage of earlier steps before each timed step (store and raw LiteDB alike), so neither pays for a
+    /// collection the other caused.
+    /// </summary>
+    private static void Settle()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+    }
+
+    private static bool Selected(string scenario)
+        => s_only is null || Array.Exists(s_only, prefix => scenario.StartsWith(prefix, StringComparison.Ordinal));
 
     private static Post NewPost(int i) => new() { Title = "Post number " + i, Rating = i % 10, Status = i % 3 == 0 ? PostStatus.Inactive : PostStatus.Active };
 
@@ -107,6 +125,7 @@ internal static class LocalStoreBenchmark
         int stored, rawStored;
         await using (var ds = await OpenStoreAsync("seq"))
         {
+            Settle();
             var sw = Stopwatch.StartNew();
             for (int i = 0; i < n; i++) await ds.SaveAsync(NewPost(i));
             store = sw.Elapsed.TotalSeconds;
@@ -114,6 +133,7 @@ internal static class LocalStoreBenchmark
         }
         using (var db = OpenRaw("seq-raw", out var posts))
         {
+            Settle();
             var sw = Stopwatch.StartNew();
             for (int i = 0; i < n; i++) posts.Upsert(ToDocument(NewPost(i)));
             raw = sw.Elapsed.TotalSeconds;
@@ -129,6 +149,7 @@ internal static class LocalStoreBenchmark
         var per = n / callers;
         await using (var ds = await OpenStoreAsync("conc"))
         {
+            Settle();
             var sw = Stopwatch.StartNew();
             await Task.WhenAll(Enumerable.Range(0, callers).Select(c => Task.Run(async () =>
             {
@@ -139,6 +160,7 @@ internal static class LocalStoreBenchmark
         }
         using (var db = OpenRaw("conc-raw", out var posts))
         {
+            Settle();
             var sw = Stopwatch.StartNew();
             var threads = Enumerable.Range(0, callers).Select(c => new Thread(() =>
             {
@@ -159,6 +181,7 @@ internal static class LocalStoreBenchmark
         int stored, rawStored;
         await using (var ds = await OpenStoreAsync("all"))
         {
+            Settle();
             var sw = Stopwatch.StartNew();
             await ds.SaveAllAsync(items);
             store = sw.Elapsed.TotalSeconds;
@@ -167,6 +190,7 @@ internal static class LocalStoreBenchmark
         using (var db = OpenRaw("all-raw", out var posts))
         {
             // SaveAllAsync inserts or replaces: the raw equivalent is a bulk upsert (one transaction).
+            Settle();
             var sw = Stopwatch.StartNew();
             posts.Upsert(items.Select(ToDocument));
             raw = sw.Elapsed.TotalSeconds;
@@ -190,9 +214,12 @@ internal static class LocalStoreBenchmark
         _ = await ds.QueryAsync<Post>();
         _ = posts.FindAll().Select(FromDocument).ToList();
 
+        Settle();
+
         var sw = Stopwatch.StartNew();
         var all = await ds.QueryAsync<Post>();
         var store = sw.Elapsed.TotalSeconds;
+        Settle();
         sw.Restart();
         var rawAll = posts.FindAll().Select(FromDocument).ToList();
         var raw = sw.Elapsed.TotalSeconds;
@@ -201,20 +228,25 @@ internal static class LocalStoreBenchmark
         var predicate = Post.Where(p => p.Rating.Gt(4) & p.Status.Eq(PostStatus.Active));
         var expression = BsonExpression.Create("$.rating > @0 AND $.status = @1", 4, "ACTIVE");
         _ = await ds.QueryAsync(predicate);
+        Settle();
         sw.Restart();
         const int repeats = 20;
         int good = 0, rawGood = 0;
         for (int r = 0; r < repeats; r++) good = (await ds.QueryAsync(predicate)).Count;
         store = sw.Elapsed.TotalSeconds;
+        Settle();
         sw.Restart();
         for (int r = 0; r < repeats; r++) rawGood = posts.Find(expression).Select(FromDocument).Count();
         raw = sw.Elapsed.TotalSeconds;
         ok &= Print("query-rating-gt-4-and-active", n, repeats / store, repeats / raw, good == expectedGood && rawGood == expectedGood, unit: "queriesPerSec");
 
+        Settle();
+
         sw.Restart();
         int found = 0;
         foreach (var id in ids) if (await ds.QueryByIdAsync<Post>(id) is not null) found++;
         store = sw.Elapsed.TotalSeconds;
+        Settle();
         sw.Restart();
         int rawFound = 0;
         foreach (var id in ids) if (posts.FindById(id) is { } d && FromDocument(d) is not null) rawFound++;
@@ -243,6 +275,7 @@ internal static class LocalStoreBenchmark
             fromAck[i] = ack == 0 ? 0 : Math.Max(0, Stopwatch.GetElapsedTime(ack, now).TotalMilliseconds);
             if (Interlocked.Increment(ref received) == n) done.TrySetResult();
         });
+        Settle();
         var sw = Stopwatch.StartNew();
         for (int i = 0; i < n; i++)
         {
@@ -272,6 +305,7 @@ internal static class LocalStoreBenchmark
         await using (var ds = await OpenStoreAsync("delete"))
         {
             await ds.SaveAllAsync(items);
+            Settle();
             var sw = Stopwatch.StartNew();
             deleted = (await ds.DeleteAsync(Post.Where(p => p.Rating.Gt(4)))).Count;
             store = sw.Elapsed.TotalSeconds;
@@ -280,6 +314,7 @@ internal static class LocalStoreBenchmark
         using (var db = OpenRaw("delete-raw", out var posts))
         {
             posts.Insert(items.Select(ToDocument));
+            Settle();
             var sw = Stopwatch.StartNew();
             rawDeleted = posts.DeleteMany(BsonExpression.Create("$.rating > @0", 4));
             raw = sw.Elapsed.TotalSeconds;
@@ -290,6 +325,7 @@ internal static class LocalStoreBenchmark
         using (var db = OpenRaw("delete-raw-returning", out var posts))
         {
             posts.Insert(items.Select(ToDocument));
+            Settle();
             var sw = Stopwatch.StartNew();
             db.BeginTrans();
             var found = posts.Find(BsonExpression.Create("$.rating > @0", 4)).Select(FromDocument).ToList();
