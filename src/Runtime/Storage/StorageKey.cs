@@ -16,7 +16,11 @@ public sealed class StorageKey : IEquatable<StorageKey>
         ArgumentNullException.ThrowIfNull(values);
         if (values.Count == 0) throw new ArgumentException("A key has at least one value.", nameof(values));
         _values = [.. values];
+        SingleString = _values.Length == 1 ? _values[0].AsString() : null;
     }
+
+    /// <summary>The value of a key that is one string (the common ID key), else null; lets hot paths skip the general comparison.</summary>
+    internal string? SingleString { get; }
 
     /// <summary>The key of <paramref name="item"/> under <paramref name="model"/>'s primary key.</summary>
     public static StorageKey Of(ModelMetadata model, object item)
@@ -37,7 +41,8 @@ public sealed class StorageKey : IEquatable<StorageKey>
     public bool HasNull => _values.Any(v => v.IsNull);
 
     /// <inheritdoc/>
-    public bool Equals(StorageKey? other) => other is not null && _values.AsSpan().SequenceEqual(other._values);
+    public bool Equals(StorageKey? other)
+        => other is not null && (SingleString is { } text ? text == other.SingleString : _values.AsSpan().SequenceEqual(other._values));
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => Equals(obj as StorageKey);
@@ -45,6 +50,7 @@ public sealed class StorageKey : IEquatable<StorageKey>
     /// <inheritdoc/>
     public override int GetHashCode()
     {
+        if (SingleString is { } text) return text.GetHashCode(StringComparison.Ordinal);
         var hash = new HashCode();
         foreach (var v in _values) hash.Add(v);
         return hash.ToHashCode();

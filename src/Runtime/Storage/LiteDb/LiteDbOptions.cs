@@ -23,6 +23,14 @@ public sealed class LiteDbOptions
     /// <summary>The most writes committed in one transaction (group commit); default 256.</summary>
     public int MaxBatchSize { get; init; } = 256;
 
+    /// <summary>
+    /// The most items of one model kept in memory as materialized models (default 50,000; 0 turns it off). While a
+    /// model has at most this many, queries, reads by key and the existence checks of saves and deletes are answered
+    /// from memory instead of decoding LiteDB documents; a model that grows past it is dropped from memory and read
+    /// from LiteDB. The image of a non-empty model is loaded by its first query.
+    /// </summary>
+    public int MemoryImageLimit { get; init; } = 50_000;
+
     /// <summary>Receives warnings (failed commits, checkpoints) and debug details (in-memory query fallbacks).</summary>
     public ILogger? Logger { get; init; }
 }

@@ -1,8 +1,10 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using Amplify.DataStore.Metadata;
 using Amplify.DataStore.Predicates;
+using Amplify.DataStore.Storage.Evaluation;
 using LiteDB;
 
 namespace Amplify.DataStore.Storage.LiteDb;
@@ -17,13 +19,20 @@ internal sealed class LiteDbSession : IStorageSession
     private const int LargePredicateValues = 16;
 
     private readonly LiteDatabase _database;
+    private readonly PendingChanges _pending;
+    private readonly ModelImages? _images;
     private readonly int _threadId;
     private bool _active = true;
 
-    /// <summary>Creates a session for the transaction open on the current thread.</summary>
-    public LiteDbSession(LiteDatabase database)
+    /// <summary>
+    /// Creates a session for the transaction open on the current thread, recording its changes in
+    /// <paramref name="pending"/>; with <paramref name="images"/>, reads use the committed images plus those changes.
+    /// </summary>
+    public LiteDbSession(LiteDatabase database, PendingChanges pending, ModelImages? images)
     {
         _database = database;
+        _pending = pending;
+        _images = images;
         _threadId = Environment.CurrentManagedThreadId;
     }
 
@@ -35,7 +44,7 @@ internal sealed class LiteDbSession : IStorageSession
     {
         var storage = Begin(model);
         ArgumentNullException.ThrowIfNull(key);
-        return LiteDbReads.Get(_database, storage, key);
+        return TryGetKnown(model, key, out var known) ? known : LiteDbReads.Get(_database, storage, key);
     }
 
     /// <inheritdoc/>
@@ -45,7 +54,10 @@ internal sealed class LiteDbSession : IStorageSession
         ArgumentNullException.ThrowIfNull(predicate);
         // A cascade asks for the children of many parents at once (an In over thousands of keys): compiling and
         // seeking that is wasted when the child collection is empty, which one read of its first document tells.
-        if (IsLarge(predicate) && IsEmpty(storage)) return Array.Empty<object>();
+        bool large = IsLarge(predicate);
+        // The image answers by scanning every item, which beats LiteDB unless a large In could use an index instead.
+        if (!large && Image(model) is { } image) return QueryImage(model, image, predicate);
+        if (large && IsEmpty(storage)) return Array.Empty<object>();
         var plan = LiteDbQueryPlanner.Plan(storage, predicate, sort: null, ordered: false);
         return LiteDbReads.Run(_database, storage, plan, sort: null, skip: 0, limit: null);
     }
@@ -55,7 +67,15 @@ internal sealed class LiteDbSession : IStorageSession
     {
         var storage = Begin(model);
         ArgumentNullException.ThrowIfNull(item);
-        return _database.GetCollection(storage.CollectionName).Upsert(ModelDocuments.ToDocument(storage, item));
+        var key = StorageKey.Of(model, item);
+        var collection = _database.GetCollection(storage.CollectionName);
+        var document = ModelDocuments.ToDocument(storage, item);
+        bool inserted;
+        if (!TryGetKnown(model, key, out var existing)) inserted = collection.Upsert(document);
+        else if (existing is null) inserted = collection.Insert(document) is not null; // known absent: skip Upsert's failed update
+        else inserted = !collection.Update(document) && collection.Insert(document) is not null;
+        _pending.For(model).Upserted(key, item, inserted);
+        return inserted;
     }
 
     /// <inheritdoc/>
@@ -63,14 +83,19 @@ internal sealed class LiteDbSession : IStorageSession
     {
         var storage = Begin(model);
         ArgumentNullException.ThrowIfNull(key);
-        return DocumentKey.ToId(storage, key) is { } id && _database.GetCollection(storage.CollectionName).Delete(id);
+        if (TryGetKnown(model, key, out var existing) && existing is null) return false;
+        if (DocumentKey.ToId(storage, key) is not { } id || !_database.GetCollection(storage.CollectionName).Delete(id)) return false;
+        _pending.For(model).Deleted(key);
+        return true;
     }
 
     /// <inheritdoc/>
     public int DeleteAll(ModelMetadata model)
     {
         var storage = Begin(model);
-        return _database.GetCollection(storage.CollectionName).DeleteAll();
+        var count = _database.GetCollection(storage.CollectionName).DeleteAll();
+        _pending.For(model).AllDeleted();
+        return count;
     }
 
     /// <inheritdoc/>
@@ -111,6 +136,49 @@ internal sealed class LiteDbSession : IStorageSession
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(value);
         SettingsDocuments.Set(_database, key, value);
+    }
+
+    /// <summary>
+    /// The item with <paramref name="key"/> as this transaction sees it, when that is known without LiteDB: from this
+    /// transaction's own changes, or from the committed image. False when only LiteDB can tell.
+    /// </summary>
+    private bool TryGetKnown(ModelMetadata model, StorageKey key, out object? item)
+    {
+        item = null;
+        var changes = _pending.Find(model);
+        if (changes is not null)
+        {
+            if (changes.Items.TryGetValue(key, out item)) return true;
+            if (changes.Cleared) return true;
+        }
+        if (Image(model) is not { } image) return false;
+        item = image.TryGetValue(key, out var committed) ? committed : null;
+        return true;
+    }
+
+    private ImmutableSortedDictionary<StorageKey, object>? Image(ModelMetadata model) => _images?.For(model)?.Items;
+
+    /// <summary>The committed image with this transaction's changes laid over it, filtered.</summary>
+    private List<object> QueryImage(ModelMetadata model, ImmutableSortedDictionary<StorageKey, object> image, PredicateNode predicate)
+    {
+        var result = new List<object>();
+        var changes = _pending.Find(model);
+        if (changes is null || !changes.Cleared)
+        {
+            foreach (var (key, item) in image)
+            {
+                if (changes is not null && changes.Items.ContainsKey(key)) continue; // its current state comes below
+                if (PredicateEvaluator.Matches(model, item, predicate)) result.Add(item);
+            }
+        }
+        if (changes is not null)
+        {
+            foreach (var item in changes.Items.Values)
+            {
+                if (item is not null && PredicateEvaluator.Matches(model, item, predicate)) result.Add(item);
+            }
+        }
+        return result;
     }
 
     private static bool IsLarge(PredicateNode predicate) => predicate switch

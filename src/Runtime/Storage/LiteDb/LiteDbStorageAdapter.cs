@@ -37,6 +37,7 @@ public sealed class LiteDbStorageAdapter : IStorageAdapter
     private readonly object _lifecycle = new();
     private LiteDatabase? _database;
     private LiteDbWriter? _writer;
+    private ModelImages? _images;
     private bool _disposed;
     private LiteDbQueryPlan? _lastQueryPlan;
 
@@ -46,6 +47,7 @@ public sealed class LiteDbStorageAdapter : IStorageAdapter
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrEmpty(options.FilePath, nameof(options));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxBatchSize, 1, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfNegative(options.MemoryImageLimit, nameof(options));
         _options = options;
         _filePath = OpenFiles.Normalize(options.FilePath);
         _logger = options.Logger ?? NullLogger.Instance;
@@ -56,6 +58,12 @@ public sealed class LiteDbStorageAdapter : IStorageAdapter
 
     /// <summary>The writer, once open (for tests and diagnostics).</summary>
     internal LiteDbWriter? Writer => Volatile.Read(ref _writer);
+
+    /// <summary>True when <paramref name="model"/>'s committed items are held in memory (for tests and diagnostics).</summary>
+    internal bool IsImageLoaded(ModelMetadata model) => _images?.For(model)?.Items is not null;
+
+    /// <summary>Drops every memory image, as a failed commit does (for tests: forces reloads that race with writes).</summary>
+    internal void InvalidateImages() => _images?.InvalidateAll();
 
     /// <summary>The database, once open (for tests and diagnostics).</summary>
     internal LiteDatabase? Database => Volatile.Read(ref _database);
@@ -83,6 +91,11 @@ public sealed class LiteDbStorageAdapter : IStorageAdapter
                             $"The database '{_filePath}' uses collation {database.Collation}; the store needs binary (ordinal) collation. Delete the file to recreate it.");
                     }
                     EnsureIndexes(database, schema);
+                    if (_options.MemoryImageLimit > 0)
+                    {
+                        _images = new ModelImages(schema, _options.MemoryImageLimit);
+                        _images.InstallEmpty(database);
+                    }
                 }
                 catch
                 {
@@ -91,7 +104,7 @@ public sealed class LiteDbStorageAdapter : IStorageAdapter
                     throw;
                 }
                 Volatile.Write(ref _database, database);
-                Volatile.Write(ref _writer, new LiteDbWriter(database, _options.MaxBatchSize, _logger));
+                Volatile.Write(ref _writer, new LiteDbWriter(database, _images, _options.MaxBatchSize, _logger));
             }
             return default;
         }
@@ -132,7 +145,10 @@ public sealed class LiteDbStorageAdapter : IStorageAdapter
         {
             ArgumentNullException.ThrowIfNull(model);
             ArgumentNullException.ThrowIfNull(key);
-            return new ValueTask<object?>(LiteDbReads.Get(OpenForRead(), ModelStorage.For(model), key));
+            var database = OpenForRead();
+            // A read by key does not load the image (that would scan the model); it uses it when loaded.
+            if (_images?.For(model)?.Items is { } image) return new ValueTask<object?>(image.TryGetValue(key, out var item) ? item : null);
+            return new ValueTask<object?>(LiteDbReads.Get(database, ModelStorage.For(model), key));
         }
         catch (Exception ex)
         {
@@ -152,6 +168,10 @@ public sealed class LiteDbStorageAdapter : IStorageAdapter
             if (limit is { } l) ArgumentOutOfRangeException.ThrowIfNegative(l, nameof(limit));
             var database = OpenForRead();
             var storage = ModelStorage.For(model);
+            if (_images?.GetOrLoad(database, storage) is { } image)
+            {
+                return new ValueTask<IReadOnlyList<object>>(ImageQuery.Run(model, image, predicate, sort, skip, limit));
+            }
             var plan = LiteDbQueryPlanner.Plan(storage, predicate, sort);
             Volatile.Write(ref _lastQueryPlan, plan);
             if ((plan.Residual is not null || plan.SortInMemory) && _logger.IsEnabled(LogLevel.Debug))

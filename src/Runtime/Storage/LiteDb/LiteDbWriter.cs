@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
 using LiteDB;
@@ -19,7 +20,12 @@ namespace Amplify.DataStore.Storage.LiteDb;
 /// </remarks>
 internal sealed class LiteDbWriter
 {
+    // How long the writer waits for a concurrent batch to fill up again.
+    private static readonly long GatherTicks = Stopwatch.Frequency / 5_000; // 200 µs
+
     private readonly LiteDatabase _database;
+    private readonly ModelImages? _images;
+    private readonly PendingChanges _pending = new();
     private readonly int _maxBatchSize;
     private readonly ILogger _logger;
     private readonly BlockingCollection<WriteRequest> _queue = new(new ConcurrentQueue<WriteRequest>());
@@ -30,9 +36,10 @@ internal sealed class LiteDbWriter
     private long _rollbacks;
 
     /// <summary>Starts the writer thread.</summary>
-    public LiteDbWriter(LiteDatabase database, int maxBatchSize, ILogger logger)
+    public LiteDbWriter(LiteDatabase database, ModelImages? images, int maxBatchSize, ILogger logger)
     {
         _database = database;
+        _images = images;
         _maxBatchSize = maxBatchSize;
         _logger = logger;
         _thread = new Thread(Run) { IsBackground = true, Name = "Amplify.DataStore LiteDB writer" };
@@ -78,6 +85,7 @@ internal sealed class LiteDbWriter
         {
             var batch = new List<WriteRequest>(_maxBatchSize);
             WriteRequest? carried = null;
+            int lastBatchSize = 0;
             while (true)
             {
                 WriteRequest? first = carried;
@@ -89,15 +97,8 @@ internal sealed class LiteDbWriter
                     continue;
                 }
                 batch.Add(first);
-                while (batch.Count < _maxBatchSize && _queue.TryTake(out var next))
-                {
-                    if (next.IsExclusive)
-                    {
-                        carried = next; // runs after this batch, outside its transaction
-                        break;
-                    }
-                    batch.Add(next);
-                }
+                carried = TakeMore(batch, expected: lastBatchSize);
+                lastBatchSize = batch.Count;
                 RunBatch(batch);
                 batch.Clear();
             }
@@ -113,6 +114,31 @@ internal sealed class LiteDbWriter
         {
             _stopped.TrySetResult();
         }
+    }
+
+    /// <summary>
+    /// Adds queued requests to <paramref name="batch"/>; returns an exclusive request met on the way (it runs after the batch).
+    /// When the last batch had several callers, they are likely to write again as soon as their continuations run: give
+    /// them a few scheduler turns to queue up, so one commit serves them all (commits, not rows, are the cost).
+    /// </summary>
+    private WriteRequest? TakeMore(List<WriteRequest> batch, int expected)
+    {
+        int target = Math.Min(expected, _maxBatchSize);
+        long deadline = 0;
+        while (batch.Count < _maxBatchSize)
+        {
+            if (_queue.TryTake(out var next))
+            {
+                if (next.IsExclusive) return next;
+                batch.Add(next);
+                continue;
+            }
+            if (batch.Count >= target) break;
+            if (deadline == 0) deadline = Stopwatch.GetTimestamp() + GatherTicks;
+            else if (Stopwatch.GetTimestamp() > deadline) break;
+            Thread.Yield();
+        }
+        return null;
     }
 
     private void RunExclusive(WriteRequest request)
@@ -144,6 +170,7 @@ internal sealed class LiteDbWriter
             while (pending.Count > 0)
             {
                 if (!_database.BeginTrans()) throw new InvalidOperationException("A LiteDB transaction is already open on the writer thread.");
+                _pending.Clear();
                 if (TryRunAll(pending, out int failedIndex, out var failure))
                 {
                     Commit(pending);
@@ -167,7 +194,7 @@ internal sealed class LiteDbWriter
     {
         for (int i = 0; i < pending.Count; i++)
         {
-            var session = new LiteDbSession(_database);
+            var session = new LiteDbSession(_database, _pending, _images);
             try
             {
                 pending[i].Execute(session);
@@ -198,10 +225,14 @@ internal sealed class LiteDbWriter
         {
             LiteDbLog.CommitFailed(_logger, pending.Count, ex);
             Rollback();
+            _images?.InvalidateAll(); // the file may hold part of the batch or all of it: reload from it
             foreach (var request in pending) request.Fail(ex);
             return;
         }
         Interlocked.Increment(ref _commits);
+        // Readers must see the commit in the images before any caller learns of it (read-your-writes).
+        _images?.Apply(_pending);
+        _pending.Clear();
         // Only now, with the batch committed, do callers learn their results.
         foreach (var request in pending) request.Complete();
     }
@@ -210,6 +241,7 @@ internal sealed class LiteDbWriter
     {
         try
         {
+            _pending.Clear();
             if (_database.Rollback()) Interlocked.Increment(ref _rollbacks);
         }
         catch (Exception ex)

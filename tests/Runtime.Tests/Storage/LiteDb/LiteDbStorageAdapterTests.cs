@@ -10,11 +10,15 @@ using static Amplify.DataStore.Tests.Storage.P;
 
 namespace Amplify.DataStore.Tests.Storage.LiteDb;
 
-/// <summary>The conformance suite on a real LiteDB file, plus LiteDB-specific behaviour (layout, indexes, plans, threading).</summary>
+/// <summary>
+/// The conformance suite on a real LiteDB file with the memory image off, so every read is a LiteDB query, plus
+/// LiteDB-specific behaviour (layout, indexes, plans, threading). <see cref="LiteDbMemoryImageTests"/> runs the suite
+/// with the image on.
+/// </summary>
 public class LiteDbStorageAdapterTests : StorageAdapterConformanceTests
 {
     protected override IStorageAdapter CreateAdapter(string directory)
-        => new LiteDbStorageAdapter(new LiteDbOptions { FilePath = System.IO.Path.Combine(directory, "store.db") });
+        => new LiteDbStorageAdapter(new LiteDbOptions { FilePath = System.IO.Path.Combine(directory, "store.db"), MemoryImageLimit = 0 });
 
     private LiteDbStorageAdapter LiteDb => (LiteDbStorageAdapter)Adapter;
 
@@ -286,7 +290,7 @@ public class LiteDbStorageAdapterTests : StorageAdapterConformanceTests
     public async Task InMemoryFallbacks_AreLoggedAtDebug()
     {
         var logger = new ListLogger();
-        await using var adapter = new LiteDbStorageAdapter(new LiteDbOptions { FilePath = System.IO.Path.Combine(Directory, "logged.db"), Logger = logger });
+        await using var adapter = new LiteDbStorageAdapter(new LiteDbOptions { FilePath = System.IO.Path.Combine(Directory, "logged.db"), Logger = logger, MemoryImageLimit = 0 });
         await adapter.OpenAsync(StorageTestSchema.Instance, default);
         await adapter.QueryAsync(Item.Metadata, C("count", PredicateOperator.Eq, I(1)), null, 0, null, default);
         Assert.That(logger.Messages, Is.Empty, "fully compiled queries log nothing");

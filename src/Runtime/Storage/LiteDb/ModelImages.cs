@@ -1,0 +1,78 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Amplify.DataStore.Metadata;
+using LiteDB;
+
+namespace Amplify.DataStore.Storage.LiteDb;
+
+/// <summary>The <see cref="ModelImage"/> of every model of the schema, and how they are loaded and kept current.</summary>
+internal sealed class ModelImages
+{
+    private readonly Dictionary<string, ModelImage> _images = new(StringComparer.Ordinal);
+
+    /// <summary>Creates an image per model; with <paramref name="limit"/> 0 none is ever loaded.</summary>
+    public ModelImages(ModelSchema schema, int limit)
+    {
+        foreach (var model in schema.Models) _images.Add(model.Name, new ModelImage(limit));
+    }
+
+    /// <summary>The image of <paramref name="model"/> (a model outside the schema gets none).</summary>
+    public ModelImage? For(ModelMetadata model) => _images.TryGetValue(model.Name, out var image) ? image : null;
+
+    /// <summary>Installs empty images for empty collections, so a new store keeps its image from the first write.</summary>
+    public void InstallEmpty(LiteDatabase database)
+    {
+        foreach (var (name, image) in _images)
+        {
+            if (image.Limit <= 0) continue;
+            var version = image.Version;
+            // Any() disposes the cursor: an open one would keep its read lock on this thread and block writers.
+            if (!database.GetCollection(name).Query().Limit(1).ToDocuments().Any()) image.TryInstallEmpty(version);
+        }
+    }
+
+    /// <summary>Applies a committed transaction (writer thread, before its callers complete).</summary>
+    public void Apply(PendingChanges changes)
+    {
+        foreach (var model in changes.Models) For(model.Model)?.Apply(model);
+    }
+
+    /// <summary>Forgets every image (see <see cref="ModelImage.Invalidate"/>).</summary>
+    public void InvalidateAll()
+    {
+        foreach (var image in _images.Values) image.Invalidate();
+    }
+
+    /// <summary>
+    /// The committed items of <paramref name="storage"/>'s model: the image, loading it first when it is worth it; null
+    /// when the model has too many items to keep (read LiteDB instead). Not on the writer thread.
+    /// </summary>
+    public ImmutableSortedDictionary<StorageKey, object>? GetOrLoad(LiteDatabase database, ModelStorage storage)
+    {
+        if (For(storage.Model) is not { } image) return null;
+        if (image.Items is { } items) return items;
+        if (!image.WorthLoading) return null;
+        var version = image.Version;
+        var collection = database.GetCollection(storage.CollectionName);
+        var count = collection.Count();
+        if (count > image.Limit)
+        {
+            image.NoteCount(version, count);
+            return null;
+        }
+        var builder = ModelImage.CreateBuilder();
+        var model = storage.Model;
+        foreach (var document in collection.Query().Limit(image.Limit + 1).ToDocuments())
+        {
+            var item = ModelDocuments.FromDocument(storage, document);
+            builder[StorageKey.Of(model, item)] = item;
+        }
+        var loaded = builder.ToImmutable();
+        if (loaded.Count > image.Limit) return null;
+        // Not installed when a commit was applied meanwhile; what was read is still one committed state, so use it.
+        image.TryInstall(version, loaded);
+        return loaded;
+    }
+}

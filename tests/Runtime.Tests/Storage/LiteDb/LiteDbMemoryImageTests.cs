@@ -1,0 +1,207 @@
+using Amplify.DataStore.Metadata;
+using Amplify.DataStore.Predicates;
+using Amplify.DataStore.Sorting;
+using Amplify.DataStore.Storage;
+using Amplify.DataStore.Storage.LiteDb;
+using Amplify.DataStore.Tests.Storage.Models;
+using static Amplify.DataStore.Tests.Storage.P;
+
+namespace Amplify.DataStore.Tests.Storage.LiteDb;
+
+/// <summary>
+/// The conformance suite on a LiteDB file with the memory image on (reads answered from materialized models), plus
+/// what the image must guarantee: the same answers as LiteDB, its own writes visible inside a transaction, rollbacks
+/// invisible, read-your-writes while loads race with commits, and the size limit.
+/// </summary>
+public class LiteDbMemoryImageTests : StorageAdapterConformanceTests
+{
+    protected override IStorageAdapter CreateAdapter(string directory)
+        => new LiteDbStorageAdapter(new LiteDbOptions { FilePath = System.IO.Path.Combine(directory, "store.db") });
+
+    private LiteDbStorageAdapter LiteDb => (LiteDbStorageAdapter)Adapter;
+
+    private async Task<LiteDbStorageAdapter> OpenAsync(string name, int limit)
+    {
+        var adapter = new LiteDbStorageAdapter(new LiteDbOptions { FilePath = System.IO.Path.Combine(Directory, name), MemoryImageLimit = limit });
+        await adapter.OpenAsync(StorageTestSchema.Instance, default);
+        return adapter;
+    }
+
+    [Test]
+    public async Task PropertyTest_ImageAnswersEqualLiteDbAnswers()
+    {
+        await using var image = await OpenAsync("image.db", limit: 1000);
+        await using var plain = await OpenAsync("plain.db", limit: 0);
+        var random = new RandomData(seed: 77);
+        var items = Enumerable.Range(0, 120).Select(random.Item).ToArray();
+        await UpsertAsync(image, items);
+        await UpsertAsync(plain, items);
+        for (int i = 0; i < 400; i++)
+        {
+            var predicate = random.Predicate(depth: 3, expressibleOnly: false);
+            var sort = random.Sort();
+            int skip = random.Next(4) == 0 ? random.Next(30) : 0;
+            int? limit = random.Next(3) == 0 ? random.Next(40) : null;
+            var fromImage = await image.QueryAsync(Item.Metadata, predicate, sort, skip, limit, default);
+            var fromLiteDb = await plain.QueryAsync(Item.Metadata, predicate, sort, skip, limit, default);
+            Assert.That(fromImage.Cast<Item>().Select(x => x.Id), Is.EqualTo(fromLiteDb.Cast<Item>().Select(x => x.Id)),
+                $"#{i} {predicate} sorted by [{string.Join(", ", sort)}] skip {skip} limit {limit}");
+        }
+        Assert.That(image.IsImageLoaded(Item.Metadata), Is.True, "the answers came from memory");
+        Assert.That(plain.IsImageLoaded(Item.Metadata), Is.False);
+        foreach (var item in items.Take(20))
+        {
+            Assert.That(await image.GetAsync(Item.Metadata, StorageKey.Of(Item.Metadata, item), default), Is.SameAs(item).Or.EqualTo(item));
+        }
+    }
+
+    [Test]
+    public async Task A_new_store_keeps_its_image_from_the_first_write()
+    {
+        Assert.That(LiteDb.IsImageLoaded(Counter.Metadata), Is.True, "empty collections start with an empty image");
+        await UpsertAsync(new Counter { Id = 1, Value = 1 });
+        Assert.That(LiteDb.IsImageLoaded(Counter.Metadata), Is.True);
+        Assert.That(await Adapter.GetAsync(Counter.Metadata, Counter.KeyOf(1), default), Is.EqualTo(new Counter { Id = 1, Value = 1 }));
+    }
+
+    [Test]
+    public async Task A_reopened_store_loads_the_image_on_the_first_query_not_on_a_read_by_key()
+    {
+        await UpsertAsync(new Counter { Id = 1, Value = 1 }, new Counter { Id = 2, Value = 2 });
+        await Adapter.DisposeAsync();
+        var reopened = (LiteDbStorageAdapter)await OpenAdapterAsync();
+        Assert.That(reopened.IsImageLoaded(Counter.Metadata), Is.False);
+        Assert.That(await reopened.GetAsync(Counter.Metadata, Counter.KeyOf(2), default), Is.EqualTo(new Counter { Id = 2, Value = 2 }));
+        Assert.That(reopened.IsImageLoaded(Counter.Metadata), Is.False, "a read by key does not scan the model");
+        var all = await reopened.QueryAsync(Counter.Metadata, MatchAll.Instance, null, 0, null, default);
+        Assert.That(all, Is.EqualTo(new[] { new Counter { Id = 1, Value = 1 }, new Counter { Id = 2, Value = 2 } }));
+        Assert.That(reopened.IsImageLoaded(Counter.Metadata), Is.True);
+    }
+
+    [Test]
+    public async Task A_transaction_reads_its_own_changes_over_the_image_and_a_rollback_leaves_it_untouched()
+    {
+        await UpsertAsync(new Counter { Id = 1, Value = 1 }, new Counter { Id = 2, Value = 2 }, new Counter { Id = 3, Value = 3 });
+        await QueryAsync<Counter>(MatchAll.Instance); // loaded
+        Assert.That(LiteDb.IsImageLoaded(Counter.Metadata), Is.True);
+        var failing = Adapter.WriteAsync<int>(session =>
+        {
+            session.Upsert(Counter.Metadata, new Counter { Id = 4, Value = 2 });
+            Assert.That(session.Delete(Counter.Metadata, Counter.KeyOf(1)), Is.True);
+            Assert.That(session.Delete(Counter.Metadata, Counter.KeyOf(1)), Is.False, "already deleted in this transaction");
+            Assert.That(session.Upsert(Counter.Metadata, new Counter { Id = 2, Value = 20 }), Is.False, "a replace");
+            Assert.That(session.Get(Counter.Metadata, Counter.KeyOf(1)), Is.Null);
+            Assert.That(session.Get(Counter.Metadata, Counter.KeyOf(4)), Is.EqualTo(new Counter { Id = 4, Value = 2 }));
+            var evens = session.Query(Counter.Metadata, C("value", PredicateOperator.Eq, I(2))).Cast<Counter>().Select(c => c.Id);
+            Assert.That(evens, Is.EquivalentTo(new[] { 4 }), "2 now has value 20; 4 was added");
+            Assert.That(session.Query(Counter.Metadata, MatchAll.Instance).Cast<Counter>().Select(c => c.Id), Is.EquivalentTo(new[] { 2, 3, 4 }));
+            throw new InvalidOperationException("roll back");
+        }, default);
+        Assert.That(async () => await failing, Throws.InvalidOperationException);
+        Assert.That(await QueryAsync<Counter>(MatchAll.Instance), Is.EqualTo(new[] { new Counter { Id = 1, Value = 1 }, new Counter { Id = 2, Value = 2 }, new Counter { Id = 3, Value = 3 } }));
+
+        await Adapter.WriteAsync(session =>
+        {
+            session.DeleteAll(Counter.Metadata);
+            Assert.That(session.Get(Counter.Metadata, Counter.KeyOf(3)), Is.Null);
+            Assert.That(session.Upsert(Counter.Metadata, new Counter { Id = 3, Value = 30 }), Is.True, "an insert after the delete-all");
+            Assert.That(session.Query(Counter.Metadata, MatchAll.Instance), Is.EqualTo(new[] { new Counter { Id = 3, Value = 30 } }));
+            return 0;
+        }, default);
+        Assert.That(await QueryAsync<Counter>(MatchAll.Instance), Is.EqualTo(new[] { new Counter { Id = 3, Value = 30 } }));
+        Assert.That(await Adapter.GetAsync(Counter.Metadata, Counter.KeyOf(1), default), Is.Null);
+    }
+
+    [Test]
+    public async Task A_model_past_the_limit_is_read_from_LiteDb_and_comes_back_when_it_shrinks()
+    {
+        await using var adapter = await OpenAsync("limited.db", limit: 10);
+        await UpsertAsync(adapter, Enumerable.Range(0, 10).Select(i => (object)new Counter { Id = i, Value = i }).ToArray());
+        Assert.That(adapter.IsImageLoaded(Counter.Metadata), Is.True);
+        await UpsertAsync(adapter, new Counter { Id = 10, Value = 10 });
+        Assert.That(adapter.IsImageLoaded(Counter.Metadata), Is.False, "11 items: dropped");
+        var all = await adapter.QueryAsync(Counter.Metadata, MatchAll.Instance, null, 0, null, default);
+        Assert.That(all.Cast<Counter>().Select(c => c.Id), Is.EqualTo(Enumerable.Range(0, 11)));
+        Assert.That(adapter.IsImageLoaded(Counter.Metadata), Is.False, "not reloaded while too large");
+        await adapter.WriteAsync(s => s.Delete(Counter.Metadata, Counter.KeyOf(0)), default);
+        all = await adapter.QueryAsync(Counter.Metadata, MatchAll.Instance, null, 0, null, default);
+        Assert.That(all.Cast<Counter>().Select(c => c.Id), Is.EqualTo(Enumerable.Range(1, 10)));
+        Assert.That(adapter.IsImageLoaded(Counter.Metadata), Is.True, "10 items again: loaded by the query");
+    }
+
+    [Test]
+    public async Task Callers_read_their_own_writes_while_image_loads_race_with_commits()
+    {
+        const int writers = 6, rounds = 60;
+        using var stop = new CancellationTokenSource();
+        // Keeps dropping the image so that loads keep racing with the commits below.
+        var invalidator = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                LiteDb.InvalidateImages();
+                await Task.Yield();
+            }
+        });
+        var loader = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested) await Adapter.QueryAsync(Counter.Metadata, MatchAll.Instance, null, 0, null, default);
+        });
+        await Task.WhenAll(Enumerable.Range(0, writers).Select(w => Task.Run(async () =>
+        {
+            for (int r = 1; r <= rounds; r++)
+            {
+                var saved = new Counter { Id = w, Value = r };
+                await UpsertAsync(Adapter, saved);
+                var all = await Adapter.QueryAsync(Counter.Metadata, MatchAll.Instance, null, 0, null, default);
+                Assert.That(all.Cast<Counter>().Single(c => c.Id == w).Value, Is.EqualTo(r), $"writer {w} round {r}: query");
+                Assert.That(await Adapter.GetAsync(Counter.Metadata, Counter.KeyOf(w), default), Is.EqualTo(saved), $"writer {w} round {r}: get");
+                if (r % 10 == 0)
+                {
+                    await Adapter.WriteAsync(s => s.Delete(Counter.Metadata, Counter.KeyOf(w)), default);
+                    Assert.That(await Adapter.QueryAsync(Counter.Metadata, C("id", PredicateOperator.Eq, I(w)), null, 0, null, default), Is.Empty, $"writer {w} round {r}: delete");
+                }
+            }
+        })));
+        stop.Cancel();
+        await Task.WhenAll(invalidator, loader);
+        var final = await Adapter.QueryAsync(Counter.Metadata, MatchAll.Instance, null, 0, null, default);
+        Assert.That(final, Is.Empty, "every writer deleted its counter in its last round");
+        await UpsertAsync(new Counter { Id = 99, Value = 1 });
+        await Adapter.DisposeAsync();
+        var reopened = await OpenAdapterAsync();
+        Assert.That(await reopened.QueryAsync(Counter.Metadata, MatchAll.Instance, null, 0, null, default), Is.EqualTo(new[] { new Counter { Id = 99, Value = 1 } }));
+    }
+
+    [Test]
+    public async Task Reads_see_committed_data_only()
+    {
+        using var entered = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        await UpsertAsync(new Counter { Id = 1, Value = 1 });
+        var write = Adapter.WriteAsync(session =>
+        {
+            session.Upsert(Counter.Metadata, new Counter { Id = 1, Value = 2 });
+            session.Upsert(Counter.Metadata, new Counter { Id = 2, Value = 2 });
+            entered.Set();
+            release.Wait();
+            return 0;
+        }, default).AsTask();
+        Assert.That(entered.Wait(TimeSpan.FromSeconds(10)), Is.True);
+        try
+        {
+            Assert.That(await Adapter.GetAsync(Counter.Metadata, Counter.KeyOf(1), default), Is.EqualTo(new Counter { Id = 1, Value = 1 }));
+            Assert.That(await QueryAsync<Counter>(MatchAll.Instance), Has.Count.EqualTo(1));
+        }
+        finally
+        {
+            release.Set();
+        }
+        await write;
+        Assert.That(await QueryAsync<Counter>(C("value", PredicateOperator.Eq, I(2))), Has.Count.EqualTo(2));
+    }
+
+    [Test]
+    public void A_negative_limit_is_rejected()
+        => Assert.That(() => new LiteDbStorageAdapter(new LiteDbOptions { FilePath = "x.db", MemoryImageLimit = -1 }), Throws.InstanceOf<ArgumentOutOfRangeException>());
+}
