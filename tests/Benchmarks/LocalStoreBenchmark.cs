@@ -63,6 +63,7 @@ internal static class LocalStoreBenchmark
             if (Selected("query-all") || Selected("query-rating-gt-4-and-active") || Selected("query-by-id")) ok &= await QueriesAsync(n);
             if (Selected("observe")) ok &= await ObserveAsync(1000);
             if (Selected("delete-by-predicate")) ok &= await DeleteByPredicateAsync(n);
+            if (Selected("first-query-after-reopen")) ok &= await FirstQueryAfterReopenAsync(n);
             return ok;
         }
     }
@@ -110,7 +111,7 @@ internal static class LocalStoreBenchmark
 
     private static LiteDatabase OpenRaw(string name, out ILiteCollection<BsonDocument> posts)
     {
-        var db = new LiteDatabase(new ConnectionString { Filename = NewFile(name), Connection = ConnectionType.Direct });
+        var db = new LiteDatabase(new ConnectionString { Filename = NewFile(name), Connection = ConnectionType.Direct, Collation = Collation.Binary });
         // Same indexes as the store builds for the blog schema: the primary key only (rating/status have no @index).
         posts = db.GetCollection("Post");
         return db;
@@ -360,6 +361,45 @@ internal static class LocalStoreBenchmark
             && left == n - expected && rawLeft == n - expected && rawReturningLeft == n - expected;
         return Record("delete-by-predicate", ok, ("n", expected), ("deletedPerSec", expected / store), ("rawLiteDbDeletedPerSec", expected / raw),
             ("rawOverStore", store / raw), ("rawFindAndDeletePerSec", expected / rawReturning), ("rawFindAndDeleteOverStore", store / rawReturning));
+    }
+
+    /// <summary>
+    /// What the memory image costs: a reopened store loads a model's image on its first query. Prints that query's time,
+    /// the same query with the image off, and raw LiteDB reopening its file and reading and mapping every document.
+    /// </summary>
+    private static async Task<bool> FirstQueryAfterReopenAsync(int n)
+    {
+        var items = Enumerable.Range(0, n).Select(NewPost).ToArray();
+        var file = NewFile("reopen");
+        await using (var ds = await DataStore.OpenAsync(AmplifyModels.Schema, o => o.UseLiteDb(file))) await ds.SaveAllAsync(items);
+        var (store, storeOk) = await FirstQueryAsync(imageLimit: 50_000);
+        var (withoutImage, withoutOk) = await FirstQueryAsync(imageLimit: 0);
+        var rawFile = NewFile("reopen-raw");
+        using (var db = new LiteDatabase(new ConnectionString { Filename = rawFile, Connection = ConnectionType.Direct, Collation = Collation.Binary }))
+        {
+            db.GetCollection("Post").Insert(items.Select(ToDocument));
+        }
+        double raw;
+        bool rawOk;
+        using (var db = new LiteDatabase(new ConnectionString { Filename = rawFile, Connection = ConnectionType.Direct, Collation = Collation.Binary }))
+        {
+            Settle();
+            var sw = Stopwatch.StartNew();
+            rawOk = db.GetCollection("Post").FindAll().Select(FromDocument).Count() == n;
+            raw = sw.Elapsed.TotalSeconds;
+        }
+        return Record("first-query-after-reopen", storeOk && withoutOk && rawOk, ("n", n), ("firstQueryMs", store * 1000),
+            ("firstQueryWithoutImageMs", withoutImage * 1000), ("rawLiteDbReadAllMs", raw * 1000), ("rawOverStore", raw / store));
+
+        async Task<(double Seconds, bool Ok)> FirstQueryAsync(int imageLimit)
+        {
+            await using var ds = await DataStore.OpenAsync(AmplifyModels.Schema,
+                o => o.UseLiteDb(new Amplify.DataStore.Storage.LiteDb.LiteDbOptions { FilePath = file, MemoryImageLimit = imageLimit }));
+            Settle();
+            var sw = Stopwatch.StartNew();
+            bool ok = (await ds.QueryAsync<Post>()).Count == n;
+            return (sw.Elapsed.TotalSeconds, ok);
+        }
     }
 
     private static bool Print(string scenario, int n, double opsPerSec, double rawOpsPerSec, bool ok, string unit = "opsPerSec")

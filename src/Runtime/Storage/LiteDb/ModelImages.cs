@@ -55,22 +55,20 @@ internal sealed class ModelImages
         if (image.Items is { } items) return items;
         if (!image.WorthLoading) return null;
         var version = image.Version;
-        var collection = database.GetCollection(storage.CollectionName);
-        var count = collection.Count();
-        if (count > image.Limit)
-        {
-            image.NoteCount(version, count);
-            return null;
-        }
         var builder = ModelImage.CreateBuilder();
         var model = storage.Model;
-        foreach (var document in collection.Query().Limit(image.Limit + 1).ToDocuments())
+        // At most one item more than the limit: no separate count (LiteDB counts by reading every document anyway).
+        foreach (var document in database.GetCollection(storage.CollectionName).Query().Limit(image.Limit + 1).ToDocuments())
         {
             var item = ModelDocuments.FromDocument(storage, document);
             builder[StorageKey.Of(model, item)] = item;
         }
         var loaded = builder.ToImmutable();
-        if (loaded.Count > image.Limit) return null;
+        if (loaded.Count > image.Limit)
+        {
+            image.NoteCount(version, loaded.Count); // at least this many: no new attempt until deletes bring it to the limit
+            return null;
+        }
         // Not installed when a commit was applied meanwhile; what was read is still one committed state, so use it.
         image.TryInstall(version, loaded);
         return loaded;
