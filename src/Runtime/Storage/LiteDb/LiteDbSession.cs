@@ -18,6 +18,9 @@ internal sealed class LiteDbSession : IStorageSession
     // From this many In values (or Or branches) a session query first checks whether the collection has any document.
     private const int LargePredicateValues = 16;
 
+    // Up to this many items a large predicate is still evaluated on the image.
+    private const int SmallImage = 16;
+
     private readonly LiteDatabase _database;
     private readonly PendingChanges _pending;
     private readonly ModelImages? _images;
@@ -55,8 +58,12 @@ internal sealed class LiteDbSession : IStorageSession
         // A cascade asks for the children of many parents at once (an In over thousands of keys): compiling and
         // seeking that is wasted when the child collection is empty, which one read of its first document tells.
         bool large = IsLarge(predicate);
-        // The image answers by scanning every item, which beats LiteDB unless a large In could use an index instead.
-        if (!large && Image(model) is { } image) return QueryImage(model, image, predicate);
+        // The image answers by scanning every item, which beats LiteDB unless a large In over a big model could use an
+        // index instead (an empty or small model, the common case for a cascade, is still scanned).
+        if (Image(model) is { } image && (!large || image.Count + (_pending.Find(model)?.Items.Count ?? 0) <= SmallImage))
+        {
+            return QueryImage(model, image, predicate);
+        }
         if (large && IsEmpty(storage)) return Array.Empty<object>();
         var plan = LiteDbQueryPlanner.Plan(storage, predicate, sort: null, ordered: false);
         return LiteDbReads.Run(_database, storage, plan, sort: null, skip: 0, limit: null);

@@ -201,6 +201,23 @@ public class LiteDbMemoryImageTests : StorageAdapterConformanceTests
         Assert.That(await QueryAsync<Counter>(C("value", PredicateOperator.Eq, I(2))), Has.Count.EqualTo(2));
     }
 
+    [TestCase(10, TestName = "Large_In_queries_in_a_transaction_match_on_a_small_model (image)")]
+    [TestCase(40, TestName = "Large_In_queries_in_a_transaction_match_on_a_big_model (LiteDB index)")]
+    public async Task Large_In_queries_in_a_transaction_match(int count)
+    {
+        await UpsertAsync(Enumerable.Range(0, count).Select(i => (object)new Counter { Id = i, Value = i % 7 }).ToArray());
+        var wanted = Enumerable.Range(0, 30).Where(i => i % 2 == 0).Select(i => I(i)).ToArray(); // 15 values, plus a pending one below
+        var found = await Adapter.WriteAsync(session =>
+        {
+            session.Upsert(Counter.Metadata, new Counter { Id = 1000, Value = 1 });
+            session.Delete(Counter.Metadata, Counter.KeyOf(2));
+            var values = wanted.Append(I(1000)).Append(I(5000)).ToArray();
+            return session.Query(Counter.Metadata, C("id", PredicateOperator.In, values)).Cast<Counter>().Select(c => c.Id).Order().ToArray();
+        }, default);
+        var expected = Enumerable.Range(0, count).Where(i => i % 2 == 0 && i < 30 && i != 2).Append(1000).ToArray();
+        Assert.That(found, Is.EqualTo(expected));
+    }
+
     [Test]
     public void A_negative_limit_is_rejected()
         => Assert.That(() => new LiteDbStorageAdapter(new LiteDbOptions { FilePath = "x.db", MemoryImageLimit = -1 }), Throws.InstanceOf<ArgumentOutOfRangeException>());
