@@ -19,6 +19,13 @@ public sealed class StorageKey : IEquatable<StorageKey>
         SingleString = _values.Length == 1 ? _values[0].AsString() : null;
     }
 
+    // Takes ownership of a fresh, non-empty array (no copy).
+    private StorageKey(FieldValue[] values)
+    {
+        _values = values;
+        SingleString = values.Length == 1 ? values[0].AsString() : null;
+    }
+
     /// <summary>The value of a key that is one string (the common ID key), else null; lets hot paths skip the general comparison.</summary>
     internal string? SingleString { get; }
 
@@ -28,7 +35,7 @@ public sealed class StorageKey : IEquatable<StorageKey>
         var fields = model.PrimaryKey.Fields;
         var values = new FieldValue[fields.Count];
         for (int i = 0; i < values.Length; i++) values[i] = model.Codec.GetFieldValue(item, fields[i]);
-        return new StorageKey(values);
+        return values.Length > 0 ? new StorageKey(values) : throw new ArgumentException($"Model '{model.Name}' has no primary-key fields.", nameof(model));
     }
 
     /// <summary>A single-field key.</summary>
