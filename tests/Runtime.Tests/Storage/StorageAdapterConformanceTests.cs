@@ -74,6 +74,38 @@ public abstract class StorageAdapterConformanceTests
         }, CancellationToken.None);
     }
 
+    /// <summary>
+    /// While a write work is held open, reads see only committed data; afterwards they see the work's writes. For
+    /// adapters whose works run on their own writer thread (the work blocks until the reads are done).
+    /// </summary>
+    protected async Task AssertReadsSeeCommittedDataOnlyAsync()
+    {
+        using var entered = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        await UpsertAsync(new Counter { Id = 1, Value = 1 });
+        var write = Adapter.WriteAsync(session =>
+        {
+            session.Upsert(Counter.Metadata, new Counter { Id = 1, Value = 2 });
+            session.Upsert(Counter.Metadata, new Counter { Id = 2, Value = 2 });
+            entered.Set();
+            release.Wait();
+            return 0;
+        }, default).AsTask();
+        Assert.That(entered.Wait(TimeSpan.FromSeconds(10)), Is.True);
+        try
+        {
+            Assert.That(await Adapter.GetAsync(Counter.Metadata, Counter.KeyOf(1), default), Is.EqualTo(new Counter { Id = 1, Value = 1 }));
+            Assert.That(await QueryAsync<Counter>(MatchAll.Instance), Has.Count.EqualTo(1));
+            Assert.That(await QueryAsync<Counter>(C("value", PredicateOperator.Eq, I(2))), Is.Empty);
+        }
+        finally
+        {
+            release.Set();
+        }
+        await write;
+        Assert.That(await QueryAsync<Counter>(C("value", PredicateOperator.Eq, I(2))), Has.Count.EqualTo(2));
+    }
+
     protected static ModelMetadata MetadataOf(object item) => StorageTestSchema.Instance.GetModel(item.GetType().Name);
 
     protected async Task<List<T>> QueryAsync<T>(PredicateNode predicate, IReadOnlyList<SortClause>? sort = null, int skip = 0, int? limit = null)
