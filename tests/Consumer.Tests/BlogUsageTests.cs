@@ -22,6 +22,16 @@ public class BlogUsageTests
     }
 
     [Test]
+    public void A_given_id_is_kept_and_with_keeps_it()
+    {
+        var post = new Post { Id = "given", Title = "t", Rating = 1, Status = PostStatus.Active };
+        Assert.That(post.Id, Is.EqualTo("given"));
+        Assert.That((post with { Title = "u" }).Id, Is.EqualTo("given"));
+        var fresh = NewPost();
+        Assert.That((fresh with { Rating = 2 }).Id, Is.EqualTo(fresh.Id));
+    }
+
+    [Test]
     public void CopyOf_changes_fields_and_keeps_the_id()
     {
         var post = NewPost();

@@ -93,6 +93,7 @@ internal sealed class ModelEmitter
             using (_w.OpenBlock($"public sealed partial record {_csName} : {iface}"))
             {
                 EmitProperties();
+                EmitConstructors();
                 EmitEquality();
                 if (IsModel)
                 {
@@ -129,6 +130,22 @@ internal sealed class ModelEmitter
         w.Line();
     }
 
+    /// <summary>
+    /// With a generated ID: the public constructor makes a new UUID, and the one <c>Read</c> uses does not (the stored
+    /// ID follows in its initializer), so reading an item back never makes a throwaway UUID.
+    /// </summary>
+    private void EmitConstructors()
+    {
+        if (_fields.FirstOrDefault(IsAutoId) is not { } id) return;
+        var name = Prop(id);
+        _w.Line($"/// <summary>Creates a <c>{CSharpTypes.Xml(_typeName)}</c> whose <see cref=\"{name}\"/> is a new UUID unless the initializer sets it.</summary>");
+        _w.Line($"public {_csName}() => this.{name} = {CSharpTypes.Runtime}.ModelId.NewId();");
+        _w.Line();
+        _w.Line($"// For Read, which sets the stored {name} itself.");
+        _w.Line($"private {_csName}({CSharpTypes.Serialization}.IModelReader reader) => this.{name} = null!;");
+        _w.Line();
+    }
+
     private void EmitProperties()
     {
         var fks = ForeignKeys();
@@ -145,7 +162,7 @@ internal sealed class ModelEmitter
             if (IsAutoId(f))
             {
                 _w.Line($"/// <summary>{doc}, the primary key. A new UUID when not set; <c>CopyOf</c> never changes it.</summary>");
-                _w.Line($"public {type} {name} {{ get; init; }} = {CSharpTypes.Runtime}.ModelId.NewId();");
+                _w.Line($"public {type} {name} {{ get; init; }}");
             }
             else if (f.IsReadOnly)
             {
@@ -609,7 +626,7 @@ internal sealed class ModelEmitter
                     _w.Line("    break;");
                 }
             }
-            _w.Line($"return new {Self}");
+            _w.Line(_fields.Any(IsAutoId) ? $"return new {Self}(reader)" : $"return new {Self}");
             _w.Line("{");
             _w.Indent();
             foreach (var f in stored)
