@@ -25,8 +25,7 @@ public static class ModelId
         return new Guid(bytes, bigEndian: true).ToString("D");
     }
 
-    // Cryptographic randomness fetched 1 KB at a time per thread: one system call per hundred IDs rather than per ID
-    // (every model instance runs the ID initializer, including those read back from storage).
+    // Cryptographic randomness fetched 1 KB at a time per thread: one system call per hundred IDs rather than per ID.
     private const int RandomBufferSize = 1024;
 
     [ThreadStatic]

@@ -12,16 +12,14 @@ public sealed class StorageKey : IEquatable<StorageKey>
 
     /// <summary>Creates a key from its values.</summary>
     public StorageKey(IReadOnlyList<FieldValue> values)
+        : this(values is null ? throw new ArgumentNullException(nameof(values)) : [.. values])
     {
-        ArgumentNullException.ThrowIfNull(values);
-        if (values.Count == 0) throw new ArgumentException("A key has at least one value.", nameof(values));
-        _values = [.. values];
-        SingleString = _values.Length == 1 ? _values[0].AsString() : null;
     }
 
-    // Takes ownership of a fresh, non-empty array (no copy).
+    // Takes ownership of a fresh array (no copy).
     private StorageKey(FieldValue[] values)
     {
+        if (values.Length == 0) throw new ArgumentException("A key has at least one value.", nameof(values));
         _values = values;
         SingleString = values.Length == 1 ? values[0].AsString() : null;
     }
@@ -35,7 +33,7 @@ public sealed class StorageKey : IEquatable<StorageKey>
         var fields = model.PrimaryKey.Fields;
         var values = new FieldValue[fields.Count];
         for (int i = 0; i < values.Length; i++) values[i] = model.Codec.GetFieldValue(item, fields[i]);
-        return values.Length > 0 ? new StorageKey(values) : throw new ArgumentException($"Model '{model.Name}' has no primary-key fields.", nameof(model));
+        return new StorageKey(values);
     }
 
     /// <summary>A single-field key.</summary>

@@ -163,7 +163,7 @@ internal sealed class LiteDbSession : IStorageSession
         return true;
     }
 
-    private ImmutableSortedDictionary<StorageKey, object>? Image(ModelMetadata model) => _images?.For(model)?.Items;
+    private ImmutableSortedDictionary<StorageKey, object>? Image(ModelMetadata model) => _images?.Loaded(model);
 
     /// <summary>The committed image with this transaction's changes laid over it, filtered.</summary>
     private List<object> QueryImage(ModelMetadata model, ImmutableSortedDictionary<StorageKey, object> image, PredicateNode predicate)

@@ -60,7 +60,7 @@ public sealed class LiteDbStorageAdapter : IStorageAdapter
     internal LiteDbWriter? Writer => Volatile.Read(ref _writer);
 
     /// <summary>True when <paramref name="model"/>'s committed items are held in memory (for tests and diagnostics).</summary>
-    internal bool IsImageLoaded(ModelMetadata model) => _images?.For(model)?.Items is not null;
+    internal bool IsImageLoaded(ModelMetadata model) => _images?.Loaded(model) is not null;
 
     /// <summary>Drops every memory image, as a failed commit does (for tests: forces reloads that race with writes).</summary>
     internal void InvalidateImages() => _images?.InvalidateAll();
@@ -147,7 +147,7 @@ public sealed class LiteDbStorageAdapter : IStorageAdapter
             ArgumentNullException.ThrowIfNull(key);
             var database = OpenForRead();
             // A read by key does not load the image (that would scan the model); it uses it when loaded.
-            if (_images?.For(model)?.Items is { } image) return new ValueTask<object?>(image.TryGetValue(key, out var item) ? item : null);
+            if (_images?.Loaded(model) is { } image) return new ValueTask<object?>(image.TryGetValue(key, out var item) ? item : null);
             return new ValueTask<object?>(LiteDbReads.Get(database, ModelStorage.For(model), key));
         }
         catch (Exception ex)

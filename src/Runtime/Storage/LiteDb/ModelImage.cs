@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using System.Threading;
 using Amplify.DataStore.Storage.Evaluation;
@@ -25,8 +26,12 @@ internal sealed class ModelImage
     private long _version;
     private long? _count;
 
-    /// <summary>Creates an unloaded image that is kept while the model has at most <paramref name="limit"/> items.</summary>
-    public ModelImage(int limit) => _limit = limit;
+    /// <summary>Creates an unloaded image that is kept while the model has at most <paramref name="limit"/> (at least 1) items.</summary>
+    public ModelImage(int limit)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        _limit = limit;
+    }
 
     /// <summary>The committed items in key order, or null while not loaded (or too many to keep).</summary>
     public ImmutableSortedDictionary<StorageKey, object>? Items => Volatile.Read(ref _items);
@@ -45,7 +50,7 @@ internal sealed class ModelImage
     {
         get
         {
-            lock (_gate) return _limit > 0 && (_count is not { } count || count <= _limit);
+            lock (_gate) return _count is not { } count || count <= _limit;
         }
     }
 
@@ -58,14 +63,13 @@ internal sealed class ModelImage
     /// <summary>A builder for loading, in key order.</summary>
     public static ImmutableSortedDictionary<StorageKey, object>.Builder CreateBuilder() => Empty.ToBuilder();
 
-    /// <summary>Installs loaded items unless a commit was applied since <paramref name="version"/>.</summary>
+    /// <summary>Installs loaded items (at most the limit) unless a commit was applied since <paramref name="version"/>.</summary>
     public bool TryInstall(long version, ImmutableSortedDictionary<StorageKey, object> items)
     {
         lock (_gate)
         {
-            if (_version != version || _limit <= 0) return false;
+            if (_version != version) return false;
             _count = items.Count;
-            if (items.Count > _limit) return false;
             Volatile.Write(ref _items, items);
             return true;
         }
@@ -101,7 +105,7 @@ internal sealed class ModelImage
             if (changes.Cleared)
             {
                 _count = 0;
-                items = _limit > 0 ? Empty : null;
+                items = Empty;
             }
             if (items is not null)
             {

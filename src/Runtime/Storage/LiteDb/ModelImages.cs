@@ -12,7 +12,7 @@ internal sealed class ModelImages
 {
     private readonly Dictionary<string, ModelImage> _images = new(StringComparer.Ordinal);
 
-    /// <summary>Creates an image per model; with <paramref name="limit"/> 0 none is ever loaded.</summary>
+    /// <summary>Creates an image per model, each kept while its model has at most <paramref name="limit"/> (at least 1) items.</summary>
     public ModelImages(ModelSchema schema, int limit)
     {
         foreach (var model in schema.Models) _images.Add(model.Name, new ModelImage(limit));
@@ -21,12 +21,14 @@ internal sealed class ModelImages
     /// <summary>The image of <paramref name="model"/> (a model outside the schema gets none).</summary>
     public ModelImage? For(ModelMetadata model) => _images.TryGetValue(model.Name, out var image) ? image : null;
 
+    /// <summary>The committed items of <paramref name="model"/> when its image is loaded, else null (never loads it).</summary>
+    public ImmutableSortedDictionary<StorageKey, object>? Loaded(ModelMetadata model) => For(model)?.Items;
+
     /// <summary>Installs empty images for empty collections, so a new store keeps its image from the first write.</summary>
     public void InstallEmpty(LiteDatabase database)
     {
         foreach (var (name, image) in _images)
         {
-            if (image.Limit <= 0) continue;
             var version = image.Version;
             // Any() disposes the cursor: an open one would keep its read lock on this thread and block writers.
             if (!database.GetCollection(name).Query().Limit(1).ToDocuments().Any()) image.TryInstallEmpty(version);
