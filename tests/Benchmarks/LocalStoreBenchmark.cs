@@ -111,11 +111,15 @@ internal static class LocalStoreBenchmark
 
     private static LiteDatabase OpenRaw(string name, out ILiteCollection<BsonDocument> posts)
     {
-        var db = new LiteDatabase(new ConnectionString { Filename = NewFile(name), Connection = ConnectionType.Direct, Collation = Collation.Binary });
+        var db = OpenRawFile(NewFile(name));
         // Same indexes as the store builds for the blog schema: the primary key only (rating/status have no @index).
         posts = db.GetCollection("Post");
         return db;
     }
+
+    // The store's file settings: direct connection, binary (ordinal) collation.
+    private static LiteDatabase OpenRawFile(string path)
+        => new(new ConnectionString { Filename = path, Connection = ConnectionType.Direct, Collation = Collation.Binary });
 
     private static Task<DataStore> OpenStoreAsync(string name)
         => DataStore.OpenAsync(AmplifyModels.Schema, o => o.UseLiteDb(NewFile(name)));
@@ -372,16 +376,16 @@ internal static class LocalStoreBenchmark
         var items = Enumerable.Range(0, n).Select(NewPost).ToArray();
         var file = NewFile("reopen");
         await using (var ds = await DataStore.OpenAsync(AmplifyModels.Schema, o => o.UseLiteDb(file))) await ds.SaveAllAsync(items);
-        var (store, storeOk) = await FirstQueryAsync(imageLimit: 50_000);
-        var (withoutImage, withoutOk) = await FirstQueryAsync(imageLimit: 0);
+        var (store, storeOk) = await FirstQueryAsync(image: true);
+        var (withoutImage, withoutOk) = await FirstQueryAsync(image: false);
         var rawFile = NewFile("reopen-raw");
-        using (var db = new LiteDatabase(new ConnectionString { Filename = rawFile, Connection = ConnectionType.Direct, Collation = Collation.Binary }))
+        using (var db = OpenRawFile(rawFile))
         {
             db.GetCollection("Post").Insert(items.Select(ToDocument));
         }
         double raw;
         bool rawOk;
-        using (var db = new LiteDatabase(new ConnectionString { Filename = rawFile, Connection = ConnectionType.Direct, Collation = Collation.Binary }))
+        using (var db = OpenRawFile(rawFile))
         {
             Settle();
             var sw = Stopwatch.StartNew();
@@ -391,10 +395,13 @@ internal static class LocalStoreBenchmark
         return Record("first-query-after-reopen", storeOk && withoutOk && rawOk, ("n", n), ("firstQueryMs", store * 1000),
             ("firstQueryWithoutImageMs", withoutImage * 1000), ("rawLiteDbReadAllMs", raw * 1000), ("rawOverStore", raw / store));
 
-        async Task<(double Seconds, bool Ok)> FirstQueryAsync(int imageLimit)
+        // With the default image limit, or with the image off.
+        async Task<(double Seconds, bool Ok)> FirstQueryAsync(bool image)
         {
-            await using var ds = await DataStore.OpenAsync(AmplifyModels.Schema,
-                o => o.UseLiteDb(new Amplify.DataStore.Storage.LiteDb.LiteDbOptions { FilePath = file, MemoryImageLimit = imageLimit }));
+            var options = image
+                ? new Amplify.DataStore.Storage.LiteDb.LiteDbOptions { FilePath = file }
+                : new Amplify.DataStore.Storage.LiteDb.LiteDbOptions { FilePath = file, MemoryImageLimit = 0 };
+            await using var ds = await DataStore.OpenAsync(AmplifyModels.Schema, o => o.UseLiteDb(options));
             Settle();
             var sw = Stopwatch.StartNew();
             bool ok = (await ds.QueryAsync<Post>()).Count == n;
