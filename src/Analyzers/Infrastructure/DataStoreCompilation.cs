@@ -4,6 +4,7 @@ using System.Threading;
 using Amplify.DataStore.Schema;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace Amplify.DataStore.Analyzers.Infrastructure;
 
@@ -80,6 +81,18 @@ internal sealed class DataStoreCompilation
 
     /// <summary>True for a method declared on <c>DataStore</c>.</summary>
     public bool IsDataStoreMethod(IMethodSymbol method) => SymbolEqualityComparer.Default.Equals(method.ContainingType?.OriginalDefinition, DataStore);
+
+    /// <summary>The <c>condition</c> argument of a <c>DataStore.SaveAsync</c>/<c>DeleteAsync</c> call, or null.</summary>
+    public IArgumentOperation? ConditionArgument(IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod;
+        if (method.Name is not ("SaveAsync" or "DeleteAsync") || !IsDataStoreMethod(method)) return null;
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter?.Name == "condition") return argument;
+        }
+        return null;
+    }
 
     /// <summary>True when <paramref name="type"/> implements <c>IModel&lt;itself&gt;</c>.</summary>
     public bool IsModelType(ITypeSymbol type)

@@ -32,33 +32,29 @@ public sealed class AppSyncPredicateAnalyzer : DataStoreAnalyzer
     private static void Analyze(OperationAnalysisContext context, DataStoreCompilation dataStore)
     {
         var invocation = (IInvocationOperation)context.Operation;
+        if (dataStore.ConditionArgument(invocation) is not { } argument) return;
         var method = invocation.TargetMethod;
-        if (method.Name is not ("SaveAsync" or "DeleteAsync") || !dataStore.IsDataStoreMethod(method)) return;
         if (method.TypeArguments.Length != 1 || dataStore.ModelFor(method.TypeArguments[0]) is not { } model) return;
-        foreach (var argument in invocation.Arguments)
+        var condition = ConstantPredicateFieldAccess.Unwrap(argument.Value);
+        // A condition kept in a local: check what the local was initialised with, but report at the call that sends
+        // it (one local may feed several calls; each is a separate request).
+        SyntaxNode? reportAt = null;
+        if (condition is ILocalReferenceOperation { Local: { } local } && condition.SemanticModel is { } semanticModel)
         {
-            if (argument.Parameter?.Name != "condition") continue;
-            var condition = ConstantPredicateFieldAccess.Unwrap(argument.Value);
-            // A condition kept in a local: check what the local was initialised with, but report at the call that
-            // sends it (one local may feed several calls; each is a separate request).
-            SyntaxNode? reportAt = null;
-            if (condition is ILocalReferenceOperation { Local: { } local } && condition.SemanticModel is { } semanticModel)
+            if (ConditionOnCreateLocalOrigin.Find(local, semanticModel, context.CancellationToken) is not { } origin
+                || semanticModel.GetOperation(origin.Value, context.CancellationToken) is not { } initial)
             {
-                if (ConditionOnCreateLocalOrigin.Find(local, semanticModel, context.CancellationToken) is not { } origin
-                    || semanticModel.GetOperation(origin.Value, context.CancellationToken) is not { } initial)
-                {
-                    continue;
-                }
-                condition = initial;
-                reportAt = argument.Syntax;
+                return;
             }
-            foreach (var operation in condition.DescendantsAndSelf())
-            {
-                if (operation is not IInvocationOperation call || ConstantPredicateFieldAccess.Read(call, dataStore) is not { } access) continue;
-                if (Why(access, model, method.Name) is not { } why) continue;
-                var location = (reportAt ?? call.Syntax).GetLocation();
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.NotEvaluableByAppSync, location, call.Syntax.ToString(), why));
-            }
+            condition = initial;
+            reportAt = argument.Syntax;
+        }
+        foreach (var operation in condition.DescendantsAndSelf())
+        {
+            if (operation is not IInvocationOperation call || ConstantPredicateFieldAccess.Read(call, dataStore) is not { } access) continue;
+            if (Why(access, model, method.Name) is not { } why) continue;
+            var location = (reportAt ?? call.Syntax).GetLocation();
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.NotEvaluableByAppSync, location, call.Syntax.ToString(), why));
         }
     }
 

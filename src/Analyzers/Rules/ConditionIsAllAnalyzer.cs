@@ -22,17 +22,12 @@ public sealed class ConditionIsAllAnalyzer : DataStoreAnalyzer
     private static void Analyze(OperationAnalysisContext context, DataStoreCompilation dataStore)
     {
         var invocation = (IInvocationOperation)context.Operation;
-        var method = invocation.TargetMethod;
-        if (method.Name is not ("SaveAsync" or "DeleteAsync") || !dataStore.IsDataStoreMethod(method)) return;
-        foreach (var argument in invocation.Arguments)
+        if (dataStore.ConditionArgument(invocation) is not { } argument) return;
+        var value = argument.Value is IConversionOperation conversion ? conversion.Operand : argument.Value;
+        if (value is IPropertyReferenceOperation { Property.Name: "All" } all && dataStore.IsPredicate(all.Property.ContainingType))
         {
-            if (argument.Parameter?.Name != "condition") continue;
-            var value = argument.Value is IConversionOperation conversion ? conversion.Operand : argument.Value;
-            if (value is IPropertyReferenceOperation { Property.Name: "All" } all && dataStore.IsPredicate(all.Property.ContainingType))
-            {
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ConditionIsAll, argument.Syntax.GetLocation(),
-                    ((INamedTypeSymbol)all.Property.ContainingType).TypeArguments[0].Name, method.Name));
-            }
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ConditionIsAll, argument.Syntax.GetLocation(),
+                ((INamedTypeSymbol)all.Property.ContainingType).TypeArguments[0].Name, invocation.TargetMethod.Name));
         }
     }
 }

@@ -29,15 +29,13 @@ public sealed class ConditionOnCreateAnalyzer : DataStoreAnalyzer
     private static void Analyze(OperationAnalysisContext context, DataStoreCompilation dataStore)
     {
         var invocation = (IInvocationOperation)context.Operation;
-        var method = invocation.TargetMethod;
-        if (method.Name != "SaveAsync" || !dataStore.IsDataStoreMethod(method)) return;
-        IArgumentOperation? item = null, condition = null;
+        if (invocation.TargetMethod.Name != "SaveAsync" || dataStore.ConditionArgument(invocation) is not { } condition) return;
+        IArgumentOperation? item = null;
         foreach (var argument in invocation.Arguments)
         {
-            if (argument.Parameter?.Name == "condition") condition = argument;
-            else if (argument.Parameter?.Ordinal == 0) item = argument;
+            if (argument.Parameter?.Ordinal == 0) item = argument;
         }
-        if (item is null || condition is null) return;
+        if (item is null) return;
 
         var value = ConstantPredicateFieldAccess.Unwrap(item.Value);
         if (value is IObjectCreationOperation creation)
