@@ -21,6 +21,9 @@ internal static partial class LiteDbLog
     [LoggerMessage(EventId = 5, Level = LogLevel.Debug, Message = "Query on {Model}: LiteDB filter '{Filter}', evaluated in memory: '{Residual}', sorted in memory: {SortInMemory}.")]
     public static partial void QueryPlanned(ILogger logger, string model, string? filter, string? residual, bool sortInMemory);
 
+    [LoggerMessage(EventId = 7, Level = LogLevel.Warning, Message = "The LiteDB checkpoint after the writer went idle failed; the log is kept and applied by a later checkpoint.")]
+    public static partial void IdleCheckpointFailed(ILogger logger, Exception exception);
+
     [LoggerMessage(EventId = 6, Level = LogLevel.Error, Message = "The LiteDB writer thread hit an unexpected error.")]
     public static partial void WriterError(ILogger logger, Exception exception);
 }

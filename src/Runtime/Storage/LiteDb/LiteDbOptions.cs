@@ -31,6 +31,28 @@ public sealed class LiteDbOptions
     /// </summary>
     public int MemoryImageLimit { get; init; } = 50_000;
 
+    /// <summary>
+    /// The size of LiteDB's write-ahead log, in 8 KB pages, from which the writer applies it to the data file (a
+    /// checkpoint) as soon as it is idle for <see cref="IdleCheckpointDelay"/>; default 1,000 (LiteDB's own automatic
+    /// checkpoint size). A checkpoint copies every logged page and empties LiteDB's page cache, which is why the store
+    /// moves it out of bursts of writes.
+    /// </summary>
+    public int CheckpointLogPages { get; init; } = 1_000;
+
+    /// <summary>
+    /// The size of the log, in 8 KB pages, at which the commit that reaches it checkpoints even in the middle of a burst
+    /// (LiteDB's <c>CHECKPOINT</c> pragma, stored in the file); default 8,000, about 64 MB. 0 leaves checkpoints to idle
+    /// moments, <see cref="LiteDbStorageAdapter.CheckpointAsync"/> and dispose.
+    /// </summary>
+    public int MaxLogPages { get; init; } = 8_000;
+
+    /// <summary>
+    /// How long the writer must have had nothing to write before it checkpoints a log of at least
+    /// <see cref="CheckpointLogPages"/> (default 100 ms; <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> turns
+    /// idle checkpoints off).
+    /// </summary>
+    public TimeSpan IdleCheckpointDelay { get; init; } = TimeSpan.FromMilliseconds(100);
+
     /// <summary>Receives warnings (failed commits, checkpoints) and debug details (in-memory query fallbacks).</summary>
     public ILogger? Logger { get; init; }
 }

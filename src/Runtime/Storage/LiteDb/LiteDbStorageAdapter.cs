@@ -48,6 +48,13 @@ public sealed class LiteDbStorageAdapter : IStorageAdapter
         ArgumentException.ThrowIfNullOrEmpty(options.FilePath, nameof(options));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxBatchSize, 1, nameof(options));
         ArgumentOutOfRangeException.ThrowIfNegative(options.MemoryImageLimit, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfNegative(options.CheckpointLogPages, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfNegative(options.MaxLogPages, nameof(options));
+        if (options.IdleCheckpointDelay != Timeout.InfiniteTimeSpan)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(options.IdleCheckpointDelay, TimeSpan.Zero, nameof(options));
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(options.IdleCheckpointDelay.TotalMilliseconds, int.MaxValue, nameof(options));
+        }
         _options = options;
         _filePath = OpenFiles.Normalize(options.FilePath);
         _logger = options.Logger ?? NullLogger.Instance;
@@ -91,6 +98,11 @@ public sealed class LiteDbStorageAdapter : IStorageAdapter
                             $"The database '{_filePath}' uses collation {database.Collation}; the store needs binary (ordinal) collation. Delete the file to recreate it.");
                     }
                     EnsureIndexes(database, schema);
+                    // Stored in the file's header, so only written when it changes.
+                    if (database.Pragma("CHECKPOINT").AsInt32 != _options.MaxLogPages)
+                    {
+                        database.Pragma("CHECKPOINT", _options.MaxLogPages);
+                    }
                     if (_options.MemoryImageLimit > 0)
                     {
                         _images = new ModelImages(schema, _options.MemoryImageLimit);
@@ -104,7 +116,7 @@ public sealed class LiteDbStorageAdapter : IStorageAdapter
                     throw;
                 }
                 Volatile.Write(ref _database, database);
-                Volatile.Write(ref _writer, new LiteDbWriter(database, _images, _options.MaxBatchSize, _logger));
+                Volatile.Write(ref _writer, new LiteDbWriter(database, _images, _options.MaxBatchSize, new IdleCheckpoint(_options.IdleCheckpointDelay, _options.CheckpointLogPages), _logger));
             }
             return default;
         }

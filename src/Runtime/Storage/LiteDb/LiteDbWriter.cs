@@ -17,6 +17,9 @@ namespace Amplify.DataStore.Storage.LiteDb;
 /// Group commit: requests that queue up while a transaction runs are taken together (up to the batch size) and committed
 /// in one transaction, each caller still getting its own result. When a work throws, the transaction is rolled back, that
 /// caller gets the exception, and the rest of the batch runs again in a new transaction (works are repeatable).
+/// Checkpoints: once no request has arrived for a while after a commit, the writer applies LiteDB's log to the data file
+/// if it has grown enough (<see cref="IdleCheckpoint"/>), so the copy and the page-cache reset that comes with it fall
+/// between bursts of writes rather than inside them.
 /// </remarks>
 internal sealed class LiteDbWriter
 {
@@ -27,6 +30,7 @@ internal sealed class LiteDbWriter
     private readonly ModelImages? _images;
     private readonly PendingChanges _pending = new();
     private readonly int _maxBatchSize;
+    private readonly IdleCheckpoint _idleCheckpoint;
     private readonly ILogger _logger;
     private readonly BlockingCollection<WriteRequest> _queue = new(new ConcurrentQueue<WriteRequest>());
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -34,13 +38,16 @@ internal sealed class LiteDbWriter
     private long _batches;
     private long _commits;
     private long _rollbacks;
+    private long _idleCheckpoints;
+    private bool _logWritten;
 
     /// <summary>Starts the writer thread.</summary>
-    public LiteDbWriter(LiteDatabase database, ModelImages? images, int maxBatchSize, ILogger logger)
+    public LiteDbWriter(LiteDatabase database, ModelImages? images, int maxBatchSize, IdleCheckpoint idleCheckpoint, ILogger logger)
     {
         _database = database;
         _images = images;
         _maxBatchSize = maxBatchSize;
+        _idleCheckpoint = idleCheckpoint;
         _logger = logger;
         _thread = new Thread(Run) { IsBackground = true, Name = "Amplify.DataStore LiteDB writer" };
         _thread.Start();
@@ -57,6 +64,9 @@ internal sealed class LiteDbWriter
 
     /// <summary>Transactions rolled back so far (one per failed work).</summary>
     public long Rollbacks => Interlocked.Read(ref _rollbacks);
+
+    /// <summary>Checkpoints run because the writer went idle.</summary>
+    public long IdleCheckpoints => Interlocked.Read(ref _idleCheckpoints);
 
     /// <summary>Queues a request; false once the writer is stopping.</summary>
     public bool TryEnqueue(WriteRequest request)
@@ -90,10 +100,11 @@ internal sealed class LiteDbWriter
             {
                 WriteRequest? first = carried;
                 carried = null;
-                if (first is null && !_queue.TryTake(out first, Timeout.Infinite)) break; // completed and drained
+                if (first is null && !TryTakeOrCheckpoint(out first)) break; // completed and drained
                 if (first.IsExclusive)
                 {
                     RunExclusive(first);
+                    _logWritten = true;
                     continue;
                 }
                 batch.Add(first);
@@ -114,6 +125,31 @@ internal sealed class LiteDbWriter
         {
             _stopped.TrySetResult();
         }
+    }
+
+    /// <summary>Waits for the next request; after commits, when none comes within the idle delay, checkpoints first if due.</summary>
+    private bool TryTakeOrCheckpoint([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out WriteRequest? request)
+    {
+        if (_logWritten && _idleCheckpoint.Enabled)
+        {
+            if (_queue.TryTake(out request, _idleCheckpoint.DelayMilliseconds)) return true;
+            if (_queue.IsCompleted) return false; // stopping: dispose checkpoints
+            _logWritten = false;
+            try
+            {
+                if (_idleCheckpoint.IsDue(_database))
+                {
+                    _database.Checkpoint();
+                    Interlocked.Increment(ref _idleCheckpoints);
+                }
+            }
+            catch (Exception ex)
+            {
+                // Nothing is lost: the log stays and is applied by a later checkpoint or when the file is next opened.
+                LiteDbLog.IdleCheckpointFailed(_logger, ex);
+            }
+        }
+        return _queue.TryTake(out request, Timeout.Infinite);
     }
 
     /// <summary>
@@ -230,6 +266,7 @@ internal sealed class LiteDbWriter
             return;
         }
         Interlocked.Increment(ref _commits);
+        _logWritten = true;
         // Readers must see the commit in the images before any caller learns of it (read-your-writes).
         _images?.Apply(_pending);
         _pending.Clear();
