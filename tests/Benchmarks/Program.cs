@@ -4,7 +4,7 @@ using Amplify.DataStore.Benchmarks;
 
 // dotnet run -c Release --project tests/Benchmarks -- generator [--models 400] [--fields 15]
 // dotnet run -c Release --project tests/Benchmarks -- analyzers [--files 500] [--models 100] [--repeat 3]
-// dotnet run -c Release --project tests/Benchmarks -- local [--n 10000] [--repeat 3] [--only save-16,query-all]  (scenario name prefixes)
+// dotnet run -c Release --project tests/Benchmarks -- local [--n 10000] [--repeat 5] [--only save-16,query-all]  (scenario name prefixes)
 // dotnet run -c Release --project tests/Benchmarks -- backend [--n 4000] [--repeat 3]
 var command = args.Length > 0 ? args[0] : "help";
 switch (command)
@@ -13,12 +13,12 @@ switch (command)
         GeneratorBenchmark.Run(Options.Int(args, "--models", 400), Options.Int(args, "--fields", 15));
         return 0;
     case "local":
-        return await LocalStoreBenchmark.RunAsync(Options.Int(args, "--n", 10_000), Options.Int(args, "--repeat", 3), Options.Text(args, "--only")) ? 0 : 1;
+        return await LocalStoreBenchmark.RunAsync(Options.Int(args, "--n", 10_000), Options.Int(args, "--repeat", 5), Options.Text(args, "--only")) ? 0 : 1;
     case "backend":
         return await BackendBenchmark.RunAsync(Options.Int(args, "--n", 4_000), Options.Int(args, "--repeat", 3)) ? 0 : 1;
     case "analyzers":
         return await AnalyzerBenchmark.RunAsync(Options.Int(args, "--files", 500), Options.Int(args, "--models", 100), Options.Int(args, "--repeat", 3)) ? 0 : 1;
     default:
-        Console.Error.WriteLine("usage: Benchmarks generator [--models N] [--fields N] | local [--n N] [--repeat N] [--only prefixes] | backend [--n 4000] [--repeat 3] | analyzers [--files 500] [--models 100] [--repeat 3]");
+        Console.Error.WriteLine("usage: Benchmarks generator [--models N] [--fields N] | local [--n 10000] [--repeat 5] [--only prefixes] | backend [--n 4000] [--repeat 3] | analyzers [--files 500] [--models 100] [--repeat 3]");
         return command == "help" ? 0 : 2;
 }
