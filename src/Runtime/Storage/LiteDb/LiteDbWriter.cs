@@ -15,7 +15,9 @@ namespace Amplify.DataStore.Storage.LiteDb;
 /// </summary>
 /// <remarks>
 /// Group commit: requests that queue up while a transaction runs are taken together (up to the batch size) and committed
-/// in one transaction, each caller still getting its own result. When a work throws, the transaction is rolled back, that
+/// in one transaction, each caller still getting its own result; while a batch is short of the previous one's size, its
+/// transaction stays open for up to 200 µs of waiting (and at most 1 ms in all) and runs each arrival as it comes.
+/// When a work throws, the transaction is rolled back, that
 /// caller gets the exception, and the rest of the batch runs again in a new transaction (works are repeatable).
 /// Checkpoints: once no request has arrived for a while after a commit, the writer applies LiteDB's log to the data file
 /// if it has grown enough (<see cref="IdleCheckpoint"/>), so the copy and the page-cache reset that comes with it fall
@@ -25,6 +27,9 @@ internal sealed class LiteDbWriter
 {
     // How long the writer waits for a concurrent batch to fill up again.
     private static readonly long GatherTicks = Stopwatch.Frequency / 5_000; // 200 µs
+
+    // A transaction that has run this long takes no more requests (they form the next one).
+    private static readonly long MaxGatherTicks = Stopwatch.Frequency / 1_000; // 1 ms
 
     private readonly LiteDatabase _database;
     private readonly ModelImages? _images;
@@ -108,9 +113,9 @@ internal sealed class LiteDbWriter
                     continue;
                 }
                 batch.Add(first);
-                carried = TakeMore(batch, expected: lastBatchSize);
+                DrainQueued(batch, ref carried);
+                carried = RunBatch(batch, carried, target: Math.Min(lastBatchSize, _maxBatchSize));
                 lastBatchSize = batch.Count;
-                RunBatch(batch);
                 batch.Clear();
             }
         }
@@ -152,29 +157,14 @@ internal sealed class LiteDbWriter
         return _queue.TryTake(out request, Timeout.Infinite);
     }
 
-    /// <summary>
-    /// Adds queued requests to <paramref name="batch"/>; returns an exclusive request met on the way (it runs after the batch).
-    /// When the last batch had several callers, they are likely to write again as soon as their continuations run: give
-    /// them a few scheduler turns to queue up, so one commit serves them all (commits, not rows, are the cost).
-    /// </summary>
-    private WriteRequest? TakeMore(List<WriteRequest> batch, int expected)
+    /// <summary>Moves what is already queued into <paramref name="batch"/> (up to the batch size), stopping at an exclusive request.</summary>
+    private void DrainQueued(List<WriteRequest> batch, ref WriteRequest? carried)
     {
-        int target = Math.Min(expected, _maxBatchSize);
-        long deadline = 0;
-        while (batch.Count < _maxBatchSize)
+        while (carried is null && batch.Count < _maxBatchSize && _queue.TryTake(out var next))
         {
-            if (_queue.TryTake(out var next))
-            {
-                if (next.IsExclusive) return next;
-                batch.Add(next);
-                continue;
-            }
-            if (batch.Count >= target) break;
-            if (deadline == 0) deadline = Stopwatch.GetTimestamp() + GatherTicks;
-            else if (Stopwatch.GetTimestamp() > deadline) break;
-            Thread.Yield();
+            if (next.IsExclusive) carried = next;
+            else batch.Add(next);
         }
-        return null;
     }
 
     private void RunExclusive(WriteRequest request)
@@ -192,63 +182,95 @@ internal sealed class LiteDbWriter
         request.Complete();
     }
 
-    private void RunBatch(List<WriteRequest> batch)
+    /// <summary>
+    /// Runs <paramref name="batch"/> in one transaction and commits it. When the last batch had several callers they are
+    /// likely to write again as soon as their continuations run, so while fewer than <paramref name="target"/> have
+    /// come the writer keeps the transaction open for a few scheduler turns and runs each arrival as it comes (adding it
+    /// to <paramref name="batch"/>): one commit serves them all (commits, not rows, are the cost), and waiting for
+    /// them overlaps with running the first ones. Returns the exclusive request met on the way, if any.
+    /// </summary>
+    private WriteRequest? RunBatch(List<WriteRequest> batch, WriteRequest? carried, int target)
     {
         var pending = new List<WriteRequest>(batch.Count);
         foreach (var request in batch)
         {
             if (request.TryStart()) pending.Add(request); // canceled while queued: already completed
         }
-        if (pending.Count == 0) return;
+        if (pending.Count == 0) return carried;
         Interlocked.Increment(ref _batches);
+        long started = Stopwatch.GetTimestamp();
         try
         {
-            while (pending.Count > 0)
+            BeginTransaction();
+            int ran = 0; // pending[..ran] ran in the open transaction
+            long deadline = 0;
+            while (true)
             {
-                if (!_database.BeginTrans()) throw new InvalidOperationException("A LiteDB transaction is already open on the writer thread.");
-                _pending.Clear();
-                if (TryRunAll(pending, out int failedIndex, out var failure))
+                for (; ran < pending.Count; ran++)
                 {
-                    Commit(pending);
-                    return;
+                    if (TryRun(pending[ran], out var failure)) continue;
+                    // Roll back the failed work's changes with the rest; the others run again without it.
+                    Rollback();
+                    var failed = pending[ran];
+                    pending.RemoveAt(ran);
+                    failed.Fail(failure);
+                    LiteDbLog.WorkFailed(_logger, pending.Count, failure);
+                    BeginTransaction();
+                    ran = -1;
                 }
-                Rollback();
-                var failed = pending[failedIndex];
-                pending.RemoveAt(failedIndex);
-                failed.Fail(failure!);
-                LiteDbLog.WorkFailed(_logger, pending.Count, failure!);
+                // Gather more only while short of the target, briefly, and not after a long work: a big transaction
+                // should not keep growing (a failure in it runs all of it again).
+                long now = Stopwatch.GetTimestamp();
+                if (carried is not null || pending.Count >= target || pending.Count >= _maxBatchSize || now - started > MaxGatherTicks) break;
+                if (_queue.TryTake(out var next))
+                {
+                    if (next.IsExclusive) carried = next;
+                    else if (next.TryStart())
+                    {
+                        batch.Add(next);
+                        pending.Add(next);
+                    }
+                    continue;
+                }
+                if (deadline == 0) deadline = now + GatherTicks;
+                else if (now > deadline) break;
+                Thread.Yield();
             }
+            if (pending.Count == 0) Rollback(); // every work failed
+            else Commit(pending);
         }
         catch (Exception ex)
         {
             Rollback();
             foreach (var request in pending) request.Fail(ex);
         }
+        return carried;
     }
 
-    private bool TryRunAll(List<WriteRequest> pending, out int failedIndex, out Exception? failure)
+    private void BeginTransaction()
     {
-        for (int i = 0; i < pending.Count; i++)
+        _pending.Clear();
+        if (!_database.BeginTrans()) throw new InvalidOperationException("A LiteDB transaction is already open on the writer thread.");
+    }
+
+    private bool TryRun(WriteRequest request, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out Exception? failure)
+    {
+        var session = new LiteDbSession(_database, _pending, _images);
+        try
         {
-            var session = new LiteDbSession(_database, _pending, _images);
-            try
-            {
-                pending[i].Execute(session);
-            }
-            catch (Exception ex)
-            {
-                failedIndex = i;
-                failure = ex;
-                return false;
-            }
-            finally
-            {
-                session.Close();
-            }
+            request.Execute(session);
+            failure = null;
+            return true;
         }
-        failedIndex = -1;
-        failure = null;
-        return true;
+        catch (Exception ex)
+        {
+            failure = ex;
+            return false;
+        }
+        finally
+        {
+            session.Close();
+        }
     }
 
     private void Commit(List<WriteRequest> pending)

@@ -190,6 +190,38 @@ public class LiteDbStorageAdapterTests : StorageAdapterConformanceTests
     }
 
     [Test]
+    public async Task GroupCommit_ALongWorkTakesNoLateArrivals_EvenWhenShortOfTheLastBatchSize()
+    {
+        var writer = LiteDb.Writer!;
+        // A batch of 16 makes the writer expect 16 callers again.
+        await RunBlockedAsync(blocked: () => Enumerable.Range(0, 16).Select(i => Adapter.WriteAsync(s => s.Upsert(Counter.Metadata, new Counter { Id = i }), default).AsTask()).ToArray());
+        long batches = writer.Batches, commits = writer.Commits;
+        // One long work, and five writes that arrive while it runs: they form the next transaction.
+        await RunBlockedAsync(blocked: () => Enumerable.Range(100, 5).Select(i => Adapter.WriteAsync(s => s.Upsert(Counter.Metadata, new Counter { Id = i }), default).AsTask()).ToArray());
+        Assert.Multiple(() =>
+        {
+            Assert.That(writer.Batches - batches, Is.EqualTo(2), "the long work alone, then the five");
+            Assert.That(writer.Commits - commits, Is.EqualTo(2));
+        });
+        Assert.That(await QueryAsync<Counter>(MatchAll.Instance), Has.Count.EqualTo(21));
+
+        // Runs a work that blocks the writer while `blocked` queues more writes, holds it 20 ms (well past the 1 ms
+        // gathering limit), then awaits everything.
+        async Task RunBlockedAsync(Func<Task[]> blocked)
+        {
+            using var entered = new ManualResetEventSlim();
+            using var release = new ManualResetEventSlim();
+            var blocker = Adapter.WriteAsync(s => { entered.Set(); release.Wait(); return 0; }, default).AsTask();
+            Assert.That(entered.Wait(TimeSpan.FromSeconds(10)), Is.True);
+            var writes = blocked();
+            Thread.Sleep(20);
+            release.Set();
+            await blocker;
+            await Task.WhenAll(writes);
+        }
+    }
+
+    [Test]
     public async Task Writes_RunOnOneThread_AndCallersNeverContinueOnIt()
     {
         var threads = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Adapter.WriteAsync(s => Environment.CurrentManagedThreadId, default).AsTask()));
