@@ -201,21 +201,26 @@ internal sealed class LiteDbWriter
         long started = Stopwatch.GetTimestamp();
         try
         {
-            BeginTransaction();
-            int ran = 0; // pending[..ran] ran in the open transaction
+            bool open = false; // a transaction is open on this thread
+            int ran = 0; // pending[..ran] ran in it
             long deadline = 0;
             while (true)
             {
                 for (; ran < pending.Count; ran++)
                 {
+                    if (!open)
+                    {
+                        BeginTransaction();
+                        open = true;
+                    }
                     if (TryRun(pending[ran], out var failure)) continue;
                     // Roll back the failed work's changes with the rest; the others run again without it.
                     Rollback();
+                    open = false;
                     var failed = pending[ran];
                     pending.RemoveAt(ran);
                     failed.Fail(failure);
                     LiteDbLog.WorkFailed(_logger, pending.Count, failure);
-                    BeginTransaction();
                     ran = -1;
                 }
                 // Gather more only while short of the target, briefly, and not after a long work: a big transaction
@@ -236,8 +241,7 @@ internal sealed class LiteDbWriter
                 else if (now > deadline) break;
                 Thread.Yield();
             }
-            if (pending.Count == 0) Rollback(); // every work failed
-            else Commit(pending);
+            if (open) Commit(pending); // else every work failed
         }
         catch (Exception ex)
         {

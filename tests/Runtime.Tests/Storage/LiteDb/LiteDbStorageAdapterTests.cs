@@ -190,6 +190,20 @@ public class LiteDbStorageAdapterTests : StorageAdapterConformanceTests
     }
 
     [Test]
+    public async Task AFailingWorkAlone_RollsBackOnce_AndCommitsNothing()
+    {
+        var writer = LiteDb.Writer!;
+        await UpsertAsync(new Counter { Id = 1 }); // the writer now expects one caller
+        long commits = writer.Commits, rollbacks = writer.Rollbacks;
+        Assert.That(async () => await Adapter.WriteAsync<int>(s => throw new InvalidOperationException("no"), default), Throws.InvalidOperationException);
+        Assert.Multiple(() =>
+        {
+            Assert.That(writer.Rollbacks - rollbacks, Is.EqualTo(1));
+            Assert.That(writer.Commits - commits, Is.Zero);
+        });
+    }
+
+    [Test]
     public async Task GroupCommit_ALongWorkTakesNoLateArrivals_EvenWhenShortOfTheLastBatchSize()
     {
         var writer = LiteDb.Writer!;
