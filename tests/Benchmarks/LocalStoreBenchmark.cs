@@ -26,6 +26,9 @@ internal static class LocalStoreBenchmark
     // scenario -> the figures of each measured run, in first-seen order
     private static readonly List<(string Scenario, List<(Figures Figures, bool Ok)> Runs)> s_results = new();
 
+    // Runs so far: odd runs time the store first, even runs raw LiteDB first (see InTurn).
+    private static int s_runs;
+
     // Scenario name prefixes to run (--only); null runs all.
     private static string[]? s_only;
 
@@ -55,6 +58,7 @@ internal static class LocalStoreBenchmark
 
     private static async Task<bool> RunScenariosAsync(int n)
     {
+        s_runs++;
         {
             var ok = true;
             if (Selected("save-awaited-one-by-one")) ok &= await SaveSequentialAsync(n);
@@ -77,6 +81,17 @@ internal static class LocalStoreBenchmark
         GC.Collect();
         GC.WaitForPendingFinalizers();
         GC.Collect();
+    }
+
+    /// <summary>
+    /// Runs the store's step and raw LiteDB's steps one after the other, the store first in odd runs and last in even
+    /// ones, so load that comes and goes on a shared machine does not always fall on the same side.
+    /// </summary>
+    private static async Task InTurn(Func<Task> store, params Func<Task>[] raw)
+    {
+        if (s_runs % 2 == 1) await store();
+        foreach (var step in raw) await step();
+        if (s_runs % 2 == 0) await store();
     }
 
     private static bool Selected(string scenario)
@@ -132,52 +147,58 @@ internal static class LocalStoreBenchmark
 
     private static async Task<bool> SaveSequentialAsync(int n)
     {
-        double store, raw;
-        int stored, rawStored;
-        await using (var ds = await OpenStoreAsync("seq"))
+        double store = 0, raw = 0;
+        int stored = 0, rawStored = 0;
+        await InTurn(async () =>
         {
+            await using var ds = await OpenStoreAsync("seq");
             Settle();
             var sw = Stopwatch.StartNew();
             for (int i = 0; i < n; i++) await ds.SaveAsync(NewPost(i));
             store = sw.Elapsed.TotalSeconds;
             stored = (await ds.QueryAsync<Post>()).Count;
-        }
-        using (var db = OpenRaw("seq-raw", out var posts))
+        }, () =>
         {
+            using var db = OpenRaw("seq-raw", out var posts);
             Settle();
             var sw = Stopwatch.StartNew();
             for (int i = 0; i < n; i++) posts.Upsert(ToDocument(NewPost(i)));
             raw = sw.Elapsed.TotalSeconds;
             rawStored = posts.Count();
-        }
+            return Task.CompletedTask;
+        });
         return Print("save-awaited-one-by-one", n, n / store, n / raw, stored == n && rawStored == n);
     }
 
     private static async Task<bool> SaveConcurrentAsync(int n, int callers)
     {
-        double store, storeClosed, raw, ceiling, ceilingClosed;
-        int stored, rawStored, ceilingStored;
+        double store = 0, storeClosed = 0, raw = 0, ceiling = 0, ceilingClosed = 0;
+        int stored = 0, rawStored = 0, ceilingStored = 0;
         var per = n / callers;
         int total = per * callers;
         // "Closed" figures also count closing the file, which applies LiteDB's log to the data file: the store defers that
         // checkpoint to idle moments, so its figure without the close would leave that work out.
-        var file = NewFile("conc");
-        var ds = await DataStore.OpenAsync(AmplifyModels.Schema, o => o.UseLiteDb(file));
-        await using (ds)
+        await InTurn(async () =>
         {
-            Settle();
-            var sw = Stopwatch.StartNew();
-            await Task.WhenAll(Enumerable.Range(0, callers).Select(c => Task.Run(async () =>
+            var file = NewFile("conc");
+            var ds = await DataStore.OpenAsync(AmplifyModels.Schema, o => o.UseLiteDb(file));
+            await using (ds)
             {
-                for (int i = 0; i < per; i++) await ds.SaveAsync(NewPost(c * per + i));
-            })));
-            store = sw.Elapsed.TotalSeconds;
-            await ds.DisposeAsync();
-            storeClosed = sw.Elapsed.TotalSeconds;
-        }
-        await using (var reopened = await DataStore.OpenAsync(AmplifyModels.Schema, o => o.UseLiteDb(file))) stored = (await reopened.QueryAsync<Post>()).Count;
-        using (var db = OpenRaw("conc-raw", out var posts))
+                Settle();
+                var sw = Stopwatch.StartNew();
+                await Task.WhenAll(Enumerable.Range(0, callers).Select(c => Task.Run(async () =>
+                {
+                    for (int i = 0; i < per; i++) await ds.SaveAsync(NewPost(c * per + i));
+                })));
+                store = sw.Elapsed.TotalSeconds;
+                await ds.DisposeAsync();
+                storeClosed = sw.Elapsed.TotalSeconds;
+            }
+            await using var reopened = await DataStore.OpenAsync(AmplifyModels.Schema, o => o.UseLiteDb(file));
+            stored = (await reopened.QueryAsync<Post>()).Count;
+        }, () =>
         {
+            using var db = OpenRaw("conc-raw", out var posts);
             Settle();
             var sw = Stopwatch.StartNew();
             var threads = Enumerable.Range(0, callers).Select(c => new Thread(() =>
@@ -188,27 +209,31 @@ internal static class LocalStoreBenchmark
             threads.ForEach(t => t.Join());
             raw = sw.Elapsed.TotalSeconds;
             rawStored = posts.Count();
-        }
-        // The ceiling of any group commit with this many callers: one thread inserting the same documents in transactions
-        // of `callers` documents each (no callers to wake, no results to hand back).
-        var ceilingFile = NewFile("conc-raw-batched");
-        using (var db = OpenRawFile(ceilingFile))
+            return Task.CompletedTask;
+        }, () =>
         {
-            var posts = db.GetCollection("Post");
-            var documents = Enumerable.Range(0, total).Select(i => ToDocument(NewPost(i))).ToArray();
-            Settle();
-            var sw = Stopwatch.StartNew();
-            for (int start = 0; start < documents.Length; start += callers)
+            // The ceiling of any group commit with this many callers: one thread inserting the same documents in
+            // transactions of `callers` documents each (no callers to wake, no results to hand back).
+            var ceilingFile = NewFile("conc-raw-batched");
+            using (var db = OpenRawFile(ceilingFile))
             {
-                db.BeginTrans();
-                for (int i = start; i < Math.Min(documents.Length, start + callers); i++) posts.Insert(documents[i]);
-                db.Commit();
+                var posts = db.GetCollection("Post");
+                var documents = Enumerable.Range(0, total).Select(i => ToDocument(NewPost(i))).ToArray();
+                Settle();
+                var sw = Stopwatch.StartNew();
+                for (int start = 0; start < documents.Length; start += callers)
+                {
+                    db.BeginTrans();
+                    for (int i = start; i < Math.Min(documents.Length, start + callers); i++) posts.Insert(documents[i]);
+                    db.Commit();
+                }
+                ceiling = sw.Elapsed.TotalSeconds;
+                db.Dispose();
+                ceilingClosed = sw.Elapsed.TotalSeconds;
             }
-            ceiling = sw.Elapsed.TotalSeconds;
-            db.Dispose();
-            ceilingClosed = sw.Elapsed.TotalSeconds;
-        }
-        using (var db = OpenRawFile(ceilingFile)) ceilingStored = db.GetCollection("Post").Count();
+            using (var db = OpenRawFile(ceilingFile)) ceilingStored = db.GetCollection("Post").Count();
+            return Task.CompletedTask;
+        });
         return Record($"save-{callers}-concurrent-callers", stored == total && rawStored == total && ceilingStored == total,
             ("n", total), ("opsPerSec", total / store), ("rawLiteDbOpsPerSec", total / raw), ("rawOverStore", store / raw),
             ($"rawLiteDbTransactionsOf{callers}OpsPerSec", total / ceiling), ($"rawTransactionsOf{callers}OverStore", store / ceiling),
@@ -219,25 +244,27 @@ internal static class LocalStoreBenchmark
     private static async Task<bool> SaveAllAsync(int n)
     {
         var items = Enumerable.Range(0, n).Select(NewPost).ToArray();
-        double store, raw;
-        int stored, rawStored;
-        await using (var ds = await OpenStoreAsync("all"))
+        double store = 0, raw = 0;
+        int stored = 0, rawStored = 0;
+        await InTurn(async () =>
         {
+            await using var ds = await OpenStoreAsync("all");
             Settle();
             var sw = Stopwatch.StartNew();
             await ds.SaveAllAsync(items);
             store = sw.Elapsed.TotalSeconds;
             stored = (await ds.QueryAsync<Post>()).Count;
-        }
-        using (var db = OpenRaw("all-raw", out var posts))
+        }, () =>
         {
             // SaveAllAsync inserts or replaces: the raw equivalent is a bulk upsert (one transaction).
+            using var db = OpenRaw("all-raw", out var posts);
             Settle();
             var sw = Stopwatch.StartNew();
             posts.Upsert(items.Select(ToDocument));
             raw = sw.Elapsed.TotalSeconds;
             rawStored = posts.Count();
-        }
+            return Task.CompletedTask;
+        });
         return Print("save-all", n, n / store, n / raw, stored == n && rawStored == n);
     }
 
@@ -342,35 +369,37 @@ internal static class LocalStoreBenchmark
     {
         var items = Enumerable.Range(0, n).Select(NewPost).ToArray();
         var expected = items.Count(p => p.Rating > 4);
-        // One delete takes only tens of milliseconds, so a scheduler hiccup weighs heavily: each run does three rounds,
-        // the store and both raw baselines in turn, and compares the summed times.
+        // One delete takes only tens of milliseconds, so a scheduler hiccup weighs heavily: each run does three rounds of
+        // the store and both raw baselines, and compares the summed times.
         const int rounds = 3;
         double store = 0, raw = 0, rawReturning = 0;
         var ok = true;
         for (int round = 0; round < rounds; round++)
         {
-            await using (var ds = await OpenStoreAsync("delete"))
+            await InTurn(async () =>
             {
+                await using var ds = await OpenStoreAsync("delete");
                 await ds.SaveAllAsync(items);
                 Settle();
                 var sw = Stopwatch.StartNew();
                 var deleted = (await ds.DeleteAsync(Post.Where(p => p.Rating.Gt(4)))).Count;
                 store += sw.Elapsed.TotalSeconds;
                 ok &= deleted == expected && (await ds.QueryAsync<Post>()).Count == n - expected;
-            }
-            using (var db = OpenRaw("delete-raw", out var posts))
+            }, () =>
             {
+                using var db = OpenRaw("delete-raw", out var posts);
                 posts.Insert(items.Select(ToDocument));
                 Settle();
                 var sw = Stopwatch.StartNew();
                 var deleted = posts.DeleteMany(BsonExpression.Create("$.rating > @0", 4));
                 raw += sw.Elapsed.TotalSeconds;
                 ok &= deleted == expected && posts.Count() == n - expected;
-            }
-            // DeleteMany returns only a count. DataStore returns (and publishes) every deleted item, so the like-for-like
-            // raw baseline finds the matching documents, maps them and deletes them by id in one transaction.
-            using (var db = OpenRaw("delete-raw-returning", out var posts))
+                return Task.CompletedTask;
+            }, () =>
             {
+                // DeleteMany returns only a count. DataStore returns (and publishes) every deleted item, so the
+                // like-for-like raw baseline finds the matching documents, maps them and deletes them by id in one transaction.
+                using var db = OpenRaw("delete-raw-returning", out var posts);
                 posts.Insert(items.Select(ToDocument));
                 Settle();
                 var sw = Stopwatch.StartNew();
@@ -380,7 +409,8 @@ internal static class LocalStoreBenchmark
                 db.Commit();
                 rawReturning += sw.Elapsed.TotalSeconds;
                 ok &= found.Count == expected && posts.Count() == n - expected;
-            }
+                return Task.CompletedTask;
+            });
         }
         int total = expected * rounds;
         return Record("delete-by-predicate", ok, ("n", expected), ("deletedPerSec", total / store), ("rawLiteDbDeletedPerSec", total / raw),
