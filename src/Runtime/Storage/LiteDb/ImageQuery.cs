@@ -38,8 +38,6 @@ internal static class ImageQuery
             if (PredicateEvaluator.Matches(model, item, predicate)) items.Add(item);
         }
         if (sorted) items.Sort(ItemComparer.Create(model, sort));
-        int start = System.Math.Min(skip, items.Count);
-        int count = limit is { } max ? System.Math.Min(max, items.Count - start) : items.Count - start;
-        return start == 0 && count == items.Count ? items : items.GetRange(start, count);
+        return ResultPage.Of(items, skip, limit);
     }
 }

@@ -1,5 +1,5 @@
-using System;
 using System.Collections.Generic;
+using System.Linq;
 using Amplify.DataStore.Sorting;
 using Amplify.DataStore.Storage.Evaluation;
 using LiteDB;
@@ -39,11 +39,13 @@ internal static class LiteDbReads
             if (residual is null || PredicateEvaluator.Matches(model, item, residual)) items.Add(item);
         }
         if (plan.SortInMemory) items.Sort(ItemComparer.Create(model, sort));
-        if (plan.PageInDatabase) return items;
-        int start = Math.Min(skip, items.Count);
-        int count = limit is { } l ? Math.Min(l, items.Count - start) : items.Count - start;
-        return start == 0 && count == items.Count ? items : items.GetRange(start, count);
+        return plan.PageInDatabase ? items : ResultPage.Of(items, skip, limit);
     }
+
+    /// <summary>True when <paramref name="collectionName"/> holds no document (one read).</summary>
+    public static bool IsEmpty(LiteDatabase database, string collectionName)
+        // Any() disposes the cursor: an open one would keep its read lock on this thread and block writers.
+        => !database.GetCollection(collectionName).Query().Limit(1).ToDocuments().Any();
 
     /// <summary>LiteDB's own plan for the query (index used, filters), for diagnostics.</summary>
     public static BsonDocument Explain(LiteDatabase database, ModelStorage storage, LiteDbQueryPlan plan)

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
 using Amplify.DataStore.Metadata;
 using Amplify.DataStore.Predicates;
 using Amplify.DataStore.Storage.Evaluation;
@@ -64,7 +63,7 @@ internal sealed class LiteDbSession : IStorageSession
         {
             return QueryImage(model, image, predicate);
         }
-        if (large && IsEmpty(storage)) return Array.Empty<object>();
+        if (large && LiteDbReads.IsEmpty(_database, storage.CollectionName)) return Array.Empty<object>();
         var plan = LiteDbQueryPlanner.Plan(storage, predicate, sort: null, ordered: false);
         return LiteDbReads.Run(_database, storage, plan, sort: null, skip: 0, limit: null);
     }
@@ -194,9 +193,6 @@ internal sealed class LiteDbSession : IStorageSession
         PredicateGroup group => group.Children.Count >= LargePredicateValues,
         _ => false,
     };
-
-    private bool IsEmpty(ModelStorage storage)
-        => !_database.GetCollection(storage.CollectionName).Query().Limit(1).ToDocuments().Any();
 
     private ModelStorage Begin(ModelMetadata model)
     {

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
 using Amplify.DataStore.Metadata;
 using LiteDB;
 
@@ -30,8 +29,7 @@ internal sealed class ModelImages
         foreach (var (name, image) in _images)
         {
             var version = image.Version;
-            // Any() disposes the cursor: an open one would keep its read lock on this thread and block writers.
-            if (!database.GetCollection(name).Query().Limit(1).ToDocuments().Any()) image.TryInstallEmpty(version);
+            if (LiteDbReads.IsEmpty(database, name)) image.TryInstallEmpty(version);
         }
     }
 

@@ -11,9 +11,6 @@ internal sealed class PendingChanges
 {
     private readonly Dictionary<string, ModelChanges> _byModel = new(System.StringComparer.Ordinal);
 
-    /// <summary>True when nothing has changed in the transaction.</summary>
-    public bool IsEmpty => _byModel.Count == 0;
-
     /// <summary>The changes, by model.</summary>
     public IEnumerable<ModelChanges> Models => _byModel.Values;
 
