@@ -34,8 +34,7 @@ public abstract class StorageAdapterConformanceTests
     [SetUp]
     public async Task SetUpAdapter()
     {
-        _directory = Path.Combine(Path.GetTempPath(), "amplify-storage-tests", Guid.NewGuid().ToString("N"));
-        System.IO.Directory.CreateDirectory(_directory);
+        _directory = StorageTestDirectory.Create();
         Adapter = await OpenAdapterAsync();
     }
 
@@ -44,14 +43,7 @@ public abstract class StorageAdapterConformanceTests
     {
         foreach (var adapter in _adapters) await adapter.DisposeAsync();
         _adapters.Clear();
-        try
-        {
-            System.IO.Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Best effort: a still-open file on some platforms must not fail the test.
-        }
+        StorageTestDirectory.Delete(_directory);
     }
 
     /// <summary>Creates and opens another adapter on the same directory (disposed at tear-down).</summary>

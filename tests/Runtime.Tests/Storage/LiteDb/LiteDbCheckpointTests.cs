@@ -14,23 +14,10 @@ public class LiteDbCheckpointTests
     private string _directory = null!;
 
     [SetUp]
-    public void CreateDirectory()
-    {
-        _directory = Path.Combine(Path.GetTempPath(), "amplify-storage-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_directory);
-    }
+    public void CreateDirectory() => _directory = StorageTestDirectory.Create();
 
     [TearDown]
-    public void DeleteDirectory()
-    {
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public void DeleteDirectory() => StorageTestDirectory.Delete(_directory);
 
     private string FilePath => Path.Combine(_directory, "store.db");
 
