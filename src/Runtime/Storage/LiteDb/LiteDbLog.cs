@@ -24,6 +24,21 @@ internal static partial class LiteDbLog
     [LoggerMessage(EventId = 7, Level = LogLevel.Warning, Message = "The LiteDB checkpoint after the writer went idle failed; the log is kept and applied by a later checkpoint.")]
     public static partial void IdleCheckpointFailed(ILogger logger, Exception exception);
 
+    [LoggerMessage(EventId = 8, Level = LogLevel.Information, Message = "Applied {Records} write batches ({Operations} changes) left in the write journal '{Path}' by an earlier run.")]
+    public static partial void JournalReplayed(ILogger logger, int records, int operations, string path);
+
+    [LoggerMessage(EventId = 9, Level = LogLevel.Warning, Message = "The write journal '{Path}' ends with {Bytes} bytes of a batch cut short by a crash; that batch was never acknowledged and is dropped.")]
+    public static partial void JournalTailDiscarded(ILogger logger, string path, long bytes);
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "Writing a batch of {Count} writes to the write journal failed; every write in it failed.")]
+    public static partial void JournalAppendFailed(ILogger logger, int count, Exception exception);
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Warning, Message = "Emptying the write journal after a commit failed; from now on every batch commits to LiteDB before it is acknowledged.")]
+    public static partial void JournalResetFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 12, Level = LogLevel.Warning, Message = "Committing {Count} journaled write batches to LiteDB failed; they stay in the journal and the commit is tried again.")]
+    public static partial void JournaledCommitFailed(ILogger logger, int count, Exception exception);
+
     [LoggerMessage(EventId = 6, Level = LogLevel.Error, Message = "The LiteDB writer thread hit an unexpected error.")]
     public static partial void WriterError(ILogger logger, Exception exception);
 }

@@ -53,6 +53,28 @@ public sealed class LiteDbOptions
     /// </summary>
     public TimeSpan IdleCheckpointDelay { get; init; } = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>
+    /// Whether a batch of writes is acknowledged once it is appended to the write journal next to the database
+    /// (<c>&lt;file&gt;.journal</c>) rather than after its own LiteDB commit (default true). LiteDB then commits many
+    /// batches at once: after <see cref="JournalCommitDelay"/> with nothing to write, once <see cref="JournalCommitSize"/>
+    /// bytes wait, when a read needs LiteDB to hold them, and on dispose. An acknowledged write survives the process being
+    /// killed either way (the journal is applied when the file is next opened). Not used with a <see cref="Password"/>:
+    /// the journal is not encrypted.
+    /// </summary>
+    public bool UseWriteJournal { get; init; } = true;
+
+    /// <summary>
+    /// The most journal bytes that may wait for a LiteDB commit (default 4 MB). A batch that would pass it (e.g. a large
+    /// <c>SaveAllAsync</c>) is committed together with what waits, before it is acknowledged, instead of being journaled.
+    /// </summary>
+    public int JournalCommitSize { get; init; } = 4 << 20;
+
+    /// <summary>
+    /// How long the writer must have had nothing to write before it commits journaled writes to LiteDB (default 2 ms;
+    /// <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> leaves it to the size limit, reads, checkpoints and dispose).
+    /// </summary>
+    public TimeSpan JournalCommitDelay { get; init; } = TimeSpan.FromMilliseconds(2);
+
     /// <summary>Receives warnings (failed commits, checkpoints) and debug details (in-memory query fallbacks).</summary>
     public ILogger? Logger { get; init; }
 }

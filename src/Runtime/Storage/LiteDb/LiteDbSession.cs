@@ -23,20 +23,26 @@ internal sealed class LiteDbSession : IStorageSession
     private readonly LiteDatabase _database;
     private readonly PendingChanges _pending;
     private readonly ModelImages? _images;
+    private readonly JournalRound? _journal;
     private readonly int _threadId;
     private bool _active = true;
 
     /// <summary>
     /// Creates a session for the transaction open on the current thread, recording its changes in
-    /// <paramref name="pending"/>; with <paramref name="images"/>, reads use the committed images plus those changes.
+    /// <paramref name="pending"/> (and, to be journaled, in <paramref name="journal"/>); with <paramref name="images"/>,
+    /// reads use the committed images plus those changes.
     /// </summary>
-    public LiteDbSession(LiteDatabase database, PendingChanges pending, ModelImages? images)
+    public LiteDbSession(LiteDatabase database, PendingChanges pending, ModelImages? images, JournalRound? journal = null)
     {
         _database = database;
         _pending = pending;
         _images = images;
+        _journal = journal;
         _threadId = Environment.CurrentManagedThreadId;
     }
+
+    /// <summary>True once the session has started a change to the database (set before the change is attempted).</summary>
+    public bool Wrote { get; private set; }
 
     /// <summary>Ends the session; later calls throw.</summary>
     public void Close() => _active = false;
@@ -76,6 +82,8 @@ internal sealed class LiteDbSession : IStorageSession
         var key = StorageKey.Of(model, item);
         var collection = _database.GetCollection(storage.CollectionName);
         var document = ModelDocuments.ToDocument(storage, item);
+        Wrote = true;
+        _journal?.AddUpsert(storage.CollectionName, document);
         bool inserted;
         if (!TryGetKnown(model, key, out var existing)) inserted = collection.Upsert(document);
         else if (existing is null) inserted = collection.Insert(document) is not null; // known absent: skip Upsert's failed update
@@ -90,7 +98,10 @@ internal sealed class LiteDbSession : IStorageSession
         var storage = Begin(model);
         ArgumentNullException.ThrowIfNull(key);
         if (TryGetKnown(model, key, out var existing) && existing is null) return false;
-        if (DocumentKey.ToId(storage, key) is not { } id || !_database.GetCollection(storage.CollectionName).Delete(id)) return false;
+        if (DocumentKey.ToId(storage, key) is not { } id) return false;
+        Wrote = true;
+        _journal?.AddDelete(storage.CollectionName, id);
+        if (!_database.GetCollection(storage.CollectionName).Delete(id)) return false;
         _pending.For(model).Deleted(key);
         return true;
     }
@@ -99,6 +110,8 @@ internal sealed class LiteDbSession : IStorageSession
     public int DeleteAll(ModelMetadata model)
     {
         var storage = Begin(model);
+        Wrote = true;
+        _journal?.AddDeleteAll(storage.CollectionName);
         var count = _database.GetCollection(storage.CollectionName).DeleteAll();
         _pending.For(model).AllDeleted();
         return count;
@@ -109,8 +122,11 @@ internal sealed class LiteDbSession : IStorageSession
     {
         Begin();
         ArgumentNullException.ThrowIfNull(entry);
+        var document = OutboxDocuments.ToDocument(entry);
+        Wrote = true;
+        _journal?.AddUpsert(DocumentLayout.OutboxCollection, document); // upsert: a replay may find it committed already
         // Insert (not upsert): a duplicate ID is a bug and must fail the work.
-        _database.GetCollection(DocumentLayout.OutboxCollection).Insert(OutboxDocuments.ToDocument(entry));
+        _database.GetCollection(DocumentLayout.OutboxCollection).Insert(document);
     }
 
     /// <inheritdoc/>
@@ -124,6 +140,8 @@ internal sealed class LiteDbSession : IStorageSession
     public void ClearOutbox()
     {
         Begin();
+        Wrote = true;
+        _journal?.AddDeleteAll(DocumentLayout.OutboxCollection);
         _database.GetCollection(DocumentLayout.OutboxCollection).DeleteAll();
     }
 
@@ -141,7 +159,10 @@ internal sealed class LiteDbSession : IStorageSession
         Begin();
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(value);
-        SettingsDocuments.Set(_database, key, value);
+        var document = SettingsDocuments.ToDocument(key, value);
+        Wrote = true;
+        _journal?.AddUpsert(DocumentLayout.SettingsCollection, document);
+        _database.GetCollection(DocumentLayout.SettingsCollection).Upsert(document);
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using Amplify.DataStore.Metadata;
@@ -35,8 +36,10 @@ public sealed class LiteDbStorageAdapter : IStorageAdapter
     private readonly string _filePath;
     private readonly ILogger _logger;
     private readonly object _lifecycle = new();
+    private readonly Func<bool> _holdsEveryWrite;
     private LiteDatabase? _database;
     private LiteDbWriter? _writer;
+    private WriteJournal? _journal;
     private ModelImages? _images;
     private bool _disposed;
     private LiteDbQueryPlan? _lastQueryPlan;
@@ -50,15 +53,17 @@ public sealed class LiteDbStorageAdapter : IStorageAdapter
         ArgumentOutOfRangeException.ThrowIfNegative(options.MemoryImageLimit, nameof(options));
         ArgumentOutOfRangeException.ThrowIfNegative(options.CheckpointLogPages, nameof(options));
         ArgumentOutOfRangeException.ThrowIfNegative(options.MaxLogPages, nameof(options));
-        if (options.IdleCheckpointDelay != Timeout.InfiniteTimeSpan)
-        {
-            ArgumentOutOfRangeException.ThrowIfLessThan(options.IdleCheckpointDelay, TimeSpan.Zero, nameof(options));
-            ArgumentOutOfRangeException.ThrowIfGreaterThan(options.IdleCheckpointDelay.TotalMilliseconds, int.MaxValue, nameof(options));
-        }
+        ArgumentOutOfRangeException.ThrowIfNegative(options.JournalCommitSize, nameof(options));
+        ThrowIfInvalidDelay(options.IdleCheckpointDelay);
+        ThrowIfInvalidDelay(options.JournalCommitDelay);
         _options = options;
         _filePath = OpenFiles.Normalize(options.FilePath);
         _logger = options.Logger ?? NullLogger.Instance;
+        _holdsEveryWrite = () => !Writer!.HasUncommitted;
     }
+
+    /// <summary>The write journal next to the database (it exists while the store is open with the journal on).</summary>
+    internal string JournalPath => WriteJournal.PathFor(_filePath);
 
     /// <summary>The plan of the most recent <see cref="QueryAsync"/> (for tests and diagnostics).</summary>
     internal LiteDbQueryPlan? LastQueryPlan => Volatile.Read(ref _lastQueryPlan);
@@ -89,6 +94,8 @@ public sealed class LiteDbStorageAdapter : IStorageAdapter
                 SchemaValidation.Validate(schema);
                 OpenFiles.Claim(_filePath);
                 LiteDatabase? database = null;
+                WriteJournal? journal = null;
+                long epoch = 0;
                 try
                 {
                     database = new LiteDatabase(CreateConnectionString());
@@ -103,6 +110,20 @@ public sealed class LiteDbStorageAdapter : IStorageAdapter
                     {
                         database.Pragma("CHECKPOINT", _options.MaxLogPages);
                     }
+                    // Writes acknowledged from the journal by an earlier run that did not close the store are applied first,
+                    // even when this run does not journal.
+                    bool journaling = _options.UseWriteJournal && _options.Password is null;
+                    if (journaling || File.Exists(JournalPath))
+                    {
+                        journal = WriteJournal.Open(JournalPath);
+                        epoch = JournalReplay.Run(database, journal, _logger);
+                        if (!journaling)
+                        {
+                            journal.Dispose();
+                            journal = null;
+                            File.Delete(JournalPath);
+                        }
+                    }
                     if (_options.MemoryImageLimit > 0)
                     {
                         _images = new ModelImages(schema, _options.MemoryImageLimit);
@@ -111,12 +132,16 @@ public sealed class LiteDbStorageAdapter : IStorageAdapter
                 }
                 catch
                 {
+                    journal?.Dispose();
                     database?.Dispose();
                     OpenFiles.Release(_filePath);
                     throw;
                 }
                 Volatile.Write(ref _database, database);
-                Volatile.Write(ref _writer, new LiteDbWriter(database, _images, _options.MaxBatchSize, new IdleCheckpoint(_options.IdleCheckpointDelay, _options.CheckpointLogPages), _logger));
+                _journal = journal;
+                var idleCheckpoint = new IdleCheckpoint(_options.IdleCheckpointDelay, _options.CheckpointLogPages);
+                var policy = new JournalPolicy(_options.JournalCommitSize, _options.JournalCommitDelay);
+                Volatile.Write(ref _writer, new LiteDbWriter(database, _images, _options.MaxBatchSize, idleCheckpoint, journal, epoch, policy, _logger));
             }
             return default;
         }
@@ -160,12 +185,20 @@ public sealed class LiteDbStorageAdapter : IStorageAdapter
             var database = OpenForRead();
             // A read by key does not load the image (that would scan the model); it uses it when loaded.
             if (_images?.Loaded(model) is { } image) return new ValueTask<object?>(image.TryGetValue(key, out var item) ? item : null);
+            if (Writer!.HasUncommitted) return GetAfterCommitAsync(database, model, key, cancellationToken);
             return new ValueTask<object?>(LiteDbReads.Get(database, ModelStorage.For(model), key));
         }
         catch (Exception ex)
         {
             return ValueTask.FromException<object?>(ex);
         }
+    }
+
+    /// <summary>Reads LiteDB once the writes acknowledged from the journal are committed (read-your-writes).</summary>
+    private async ValueTask<object?> GetAfterCommitAsync(LiteDatabase database, ModelMetadata model, StorageKey key, CancellationToken cancellationToken)
+    {
+        await Writer!.CommitJournaledAsync(cancellationToken).ConfigureAwait(false);
+        return LiteDbReads.Get(database, ModelStorage.For(model), key);
     }
 
     /// <inheritdoc/>
@@ -179,24 +212,42 @@ public sealed class LiteDbStorageAdapter : IStorageAdapter
             ArgumentOutOfRangeException.ThrowIfNegative(skip);
             if (limit is { } l) ArgumentOutOfRangeException.ThrowIfNegative(l, nameof(limit));
             var database = OpenForRead();
-            var storage = ModelStorage.For(model);
-            if (_images?.GetOrLoad(database, storage) is { } image)
+            if (_images?.Loaded(model) is { } loaded)
             {
-                return new ValueTask<IReadOnlyList<object>>(ImageQuery.Run(model, image, predicate, sort, skip, limit));
+                return new ValueTask<IReadOnlyList<object>>(ImageQuery.Run(model, loaded, predicate, sort, skip, limit));
             }
-            var plan = LiteDbQueryPlanner.Plan(storage, predicate, sort);
-            Volatile.Write(ref _lastQueryPlan, plan);
-            if ((plan.Residual is not null || plan.SortInMemory) && _logger.IsEnabled(LogLevel.Debug))
-            {
-                LiteDbLog.QueryPlanned(_logger, model.Name, plan.Filter.Where, plan.Residual?.ToString(), plan.SortInMemory);
-            }
-            IReadOnlyList<object> items = LiteDbReads.Run(database, storage, plan, sort, skip, limit);
-            return new ValueTask<IReadOnlyList<object>>(items);
+            if (Writer!.HasUncommitted) return QueryAfterCommitAsync(database, model, predicate, sort, skip, limit, cancellationToken);
+            return new ValueTask<IReadOnlyList<object>>(QueryCommitted(database, model, predicate, sort, skip, limit));
         }
         catch (Exception ex)
         {
             return ValueTask.FromException<IReadOnlyList<object>>(ex);
         }
+    }
+
+    /// <summary>Queries once the writes acknowledged from the journal are committed (read-your-writes).</summary>
+    private async ValueTask<IReadOnlyList<object>> QueryAfterCommitAsync(LiteDatabase database, ModelMetadata model, PredicateNode predicate, IReadOnlyList<SortClause>? sort, int skip, int? limit, CancellationToken cancellationToken)
+    {
+        await Writer!.CommitJournaledAsync(cancellationToken).ConfigureAwait(false);
+        return QueryCommitted(database, model, predicate, sort, skip, limit);
+    }
+
+    /// <summary>Queries the image (loading it when worth it) or LiteDB; LiteDB must hold every write the caller saw acknowledged.</summary>
+    private IReadOnlyList<object> QueryCommitted(LiteDatabase database, ModelMetadata model, PredicateNode predicate, IReadOnlyList<SortClause>? sort, int skip, int? limit)
+    {
+        var storage = ModelStorage.For(model);
+        // Installing what was read as the image needs LiteDB to hold every acknowledged write, not just the caller's.
+        if (_images?.GetOrLoad(database, storage, _holdsEveryWrite) is { } image)
+        {
+            return ImageQuery.Run(model, image, predicate, sort, skip, limit);
+        }
+        var plan = LiteDbQueryPlanner.Plan(storage, predicate, sort);
+        Volatile.Write(ref _lastQueryPlan, plan);
+        if ((plan.Residual is not null || plan.SortInMemory) && _logger.IsEnabled(LogLevel.Debug))
+        {
+            LiteDbLog.QueryPlanned(_logger, model.Name, plan.Filter.Where, plan.Residual?.ToString(), plan.SortInMemory);
+        }
+        return LiteDbReads.Run(database, storage, plan, sort, skip, limit);
     }
 
     /// <summary>
@@ -235,6 +286,12 @@ public sealed class LiteDbStorageAdapter : IStorageAdapter
         }
         if (writer is not null) await writer.StopAsync().ConfigureAwait(false);
         if (database is null) return;
+        // The journal goes only when LiteDB holds everything in it; otherwise the next open applies it.
+        if (_journal is { } journal)
+        {
+            journal.Dispose();
+            if (!writer!.HasUncommitted) TryDeleteJournal();
+        }
         try
         {
             database.Checkpoint();
@@ -258,6 +315,28 @@ public sealed class LiteDbStorageAdapter : IStorageAdapter
     {
         var storage = ModelStorage.For(model);
         return LiteDbReads.Explain(OpenForRead(), storage, LiteDbQueryPlanner.Plan(storage, predicate, sort));
+    }
+
+    private void TryDeleteJournal()
+    {
+        try
+        {
+            File.Delete(JournalPath);
+        }
+        catch (IOException)
+        {
+            // Harmless: an emptied journal is recognized as applied when the file is next opened.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
+    private static void ThrowIfInvalidDelay(TimeSpan delay)
+    {
+        if (delay == Timeout.InfiniteTimeSpan) return;
+        ArgumentOutOfRangeException.ThrowIfLessThan(delay, TimeSpan.Zero, nameof(delay));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(delay.TotalMilliseconds, int.MaxValue, nameof(delay));
     }
 
     private ConnectionString CreateConnectionString()

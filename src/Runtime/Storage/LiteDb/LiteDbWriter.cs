@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using LiteDB;
@@ -19,6 +20,14 @@ namespace Amplify.DataStore.Storage.LiteDb;
 /// transaction stays open for up to 200 µs of waiting (and at most 1 ms in all) and runs each arrival as it comes.
 /// When a work throws, the transaction is rolled back, that
 /// caller gets the exception, and the rest of the batch runs again in a new transaction (works are repeatable).
+/// Write journal (when given one): a batch that wrote something is acknowledged once its record is in the
+/// <see cref="WriteJournal"/>, and its LiteDB transaction stays open for the next batches, so one LiteDB commit serves
+/// many batches (a commit, not a row, is LiteDB's main cost). The open transaction commits when the writer has been idle
+/// for the commit delay, when the journaled changes would pass the commit size (a batch that big commits with them
+/// before it is acknowledged, unjournaled), before an exclusive request (a reader that needs LiteDB to hold every
+/// acknowledged write asks with one), and on stop; each such commit empties the journal. Changes acknowledged but not
+/// yet committed are read back from the journal and redone when a rollback (a failed work) discards them.
+/// A work that throws without having written anything needs no rollback at all.
 /// Checkpoints: once no request has arrived for a while after a commit, the writer applies LiteDB's log to the data file
 /// if it has grown enough (<see cref="IdleCheckpoint"/>), so the copy and the page-cache reset that comes with it fall
 /// between bursts of writes rather than inside them.
@@ -40,19 +49,35 @@ internal sealed class LiteDbWriter
     private readonly BlockingCollection<WriteRequest> _queue = new(new ConcurrentQueue<WriteRequest>());
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Thread _thread;
+    private readonly JournalPolicy _policy;
+    private readonly JournalRound? _round;
+    private WriteJournal? _journal; // null when off, or after emptying it failed
+    private long _epoch;
+    private int _journalRecords; // records appended since the journal was last emptied
+    private bool _appendFailed; // the journal may end with part of a record: commit (which empties it) before appending again
+    private bool _transactionOpen;
+    private volatile bool _hasUncommitted;
+    private readonly object _commitGate = new();
+    private volatile bool _commitRequested; // a reader waits for the journaled writes to be committed
+    private TaskCompletionSource? _commitWaiters;
     private long _batches;
     private long _commits;
     private long _rollbacks;
+    private long _journalAppends;
     private long _idleCheckpoints;
     private bool _logWritten;
 
-    /// <summary>Starts the writer thread.</summary>
-    public LiteDbWriter(LiteDatabase database, ModelImages? images, int maxBatchSize, IdleCheckpoint idleCheckpoint, ILogger logger)
+    /// <summary>Starts the writer thread; with <paramref name="journal"/>, batches are acknowledged from it (see remarks).</summary>
+    public LiteDbWriter(LiteDatabase database, ModelImages? images, int maxBatchSize, IdleCheckpoint idleCheckpoint, WriteJournal? journal, long epoch, JournalPolicy policy, ILogger logger)
     {
         _database = database;
         _images = images;
         _maxBatchSize = maxBatchSize;
         _idleCheckpoint = idleCheckpoint;
+        _journal = journal;
+        _epoch = epoch;
+        _policy = policy;
+        _round = journal is null ? null : new JournalRound();
         _logger = logger;
         _thread = new Thread(Run) { IsBackground = true, Name = "Amplify.DataStore LiteDB writer" };
         _thread.Start();
@@ -72,6 +97,30 @@ internal sealed class LiteDbWriter
 
     /// <summary>Checkpoints run because the writer went idle.</summary>
     public long IdleCheckpoints => Interlocked.Read(ref _idleCheckpoints);
+
+    /// <summary>Batches acknowledged from the write journal so far (before their LiteDB commit).</summary>
+    public long JournalAppends => Interlocked.Read(ref _journalAppends);
+
+    /// <summary>True while acknowledged writes wait in the journal for their LiteDB commit (LiteDB readers do not see them yet).</summary>
+    public bool HasUncommitted => _hasUncommitted;
+
+    /// <summary>
+    /// Has the acknowledged writes that wait in the journal committed, so LiteDB readers see them: at the end of the
+    /// running batch, ahead of queued ones. Fails when that commit fails.
+    /// </summary>
+    public Task CommitJournaledAsync(CancellationToken cancellationToken)
+    {
+        TaskCompletionSource waiters;
+        lock (_commitGate)
+        {
+            if (!_hasUncommitted) return Task.CompletedTask;
+            waiters = _commitWaiters ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _commitRequested = true;
+        }
+        // Wakes a writer waiting for work; the flag gets the commit done at the end of a running batch first.
+        if (!TryEnqueue(new ExclusiveRequest(static () => { }))) return Task.FromException(new ObjectDisposedException(nameof(LiteDbStorageAdapter)));
+        return waiters.Task.WaitAsync(cancellationToken);
+    }
 
     /// <summary>Queues a request; false once the writer is stopping.</summary>
     public bool TryEnqueue(WriteRequest request)
@@ -108,6 +157,7 @@ internal sealed class LiteDbWriter
                 if (first is null && !TryTakeOrCheckpoint(out first)) break; // completed and drained
                 if (first.IsExclusive)
                 {
+                    CommitJournaled();
                     RunExclusive(first);
                     _logWritten = true;
                     continue;
@@ -117,12 +167,15 @@ internal sealed class LiteDbWriter
                 carried = RunBatch(batch, carried, target: Math.Min(lastBatchSize, _maxBatchSize));
                 lastBatchSize = batch.Count;
                 batch.Clear();
+                if (_commitRequested) CommitJournaled();
             }
+            CommitJournaled(); // stopping
         }
         catch (Exception ex)
         {
             // Only a bug gets here; fail whatever is left rather than leave callers waiting forever.
             LiteDbLog.WriterError(_logger, ex);
+            CompleteCommitWaiters(ex);
             _queue.CompleteAdding();
             while (_queue.TryTake(out var orphan)) orphan.Fail(ex);
         }
@@ -132,9 +185,18 @@ internal sealed class LiteDbWriter
         }
     }
 
-    /// <summary>Waits for the next request; after commits, when none comes within the idle delay, checkpoints first if due.</summary>
+    /// <summary>
+    /// Waits for the next request; with journaled writes open, commits them when none comes within the commit delay;
+    /// after commits, when none comes within the idle delay, checkpoints first if due.
+    /// </summary>
     private bool TryTakeOrCheckpoint([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out WriteRequest? request)
     {
+        if (_hasUncommitted)
+        {
+            if (_queue.TryTake(out request, _policy.CommitDelayMilliseconds)) return true;
+            if (_queue.IsCompleted) return false; // stopping: the run loop commits
+            CommitJournaled();
+        }
         if (_logWritten && _idleCheckpoint.Enabled)
         {
             if (_queue.TryTake(out request, _idleCheckpoint.DelayMilliseconds)) return true;
@@ -199,26 +261,35 @@ internal sealed class LiteDbWriter
         if (pending.Count == 0) return carried;
         Interlocked.Increment(ref _batches);
         long started = Stopwatch.GetTimestamp();
+        _pending.Clear();
+        if (_journal is not null) _round!.Clear(room: (int)Math.Max(0, _policy.CommitSize - _journal.RecordBytes));
         try
         {
-            bool open = false; // a transaction is open on this thread
-            int ran = 0; // pending[..ran] ran in it
+            bool wrote = false; // a work that ran to the end wrote something
+            int ran = 0; // pending[..ran] ran in the open transaction
             long deadline = 0;
             while (true)
             {
                 for (; ran < pending.Count; ran++)
                 {
-                    if (!open)
+                    EnsureTransaction();
+                    if (TryRun(pending[ran], out var failure, out bool workWrote))
                     {
-                        BeginTransaction();
-                        open = true;
+                        wrote |= workWrote;
+                        continue;
                     }
-                    if (TryRun(pending[ran], out var failure)) continue;
-                    // Roll back the failed work's changes with the rest; the others run again without it.
-                    Rollback();
-                    open = false;
                     var failed = pending[ran];
                     pending.RemoveAt(ran);
+                    if (!workWrote)
+                    {
+                        // Nothing of it reached the transaction: no rollback, the others stay as they ran.
+                        failed.Fail(failure);
+                        ran--;
+                        continue;
+                    }
+                    // Roll back the failed work's changes with the rest; the others run again without it.
+                    Rollback();
+                    wrote = false;
                     failed.Fail(failure);
                     LiteDbLog.WorkFailed(_logger, pending.Count, failure);
                     ran = -1;
@@ -241,7 +312,7 @@ internal sealed class LiteDbWriter
                 else if (now > deadline) break;
                 Thread.Yield();
             }
-            if (open) Commit(pending); // else every work failed
+            Finish(pending, wrote);
         }
         catch (Exception ex)
         {
@@ -251,15 +322,159 @@ internal sealed class LiteDbWriter
         return carried;
     }
 
-    private void BeginTransaction()
+    /// <summary>Ends a batch whose works all ran: acknowledges it from the journal, or commits it, then completes its callers.</summary>
+    private void Finish(List<WriteRequest> pending, bool wrote)
     {
+        if (!wrote)
+        {
+            // Only reads (or failures that wrote nothing): nothing to commit or journal.
+            if (!_hasUncommitted) CloseTransaction();
+            foreach (var request in pending) request.Complete();
+            return;
+        }
+        if (_journal is null)
+        {
+            Commit(pending);
+            return;
+        }
+        if (_round!.Overflowed || _appendFailed)
+        {
+            // Too big to journal (or the journal is full): commit it with what waits in the journal, then acknowledge.
+            if (!TryCommitAll(pending.Count, out var failure))
+            {
+                foreach (var request in pending) request.Fail(failure);
+                return;
+            }
+        }
+        else
+        {
+            try
+            {
+                _journal.Append(_round.Seal());
+            }
+            catch (Exception ex)
+            {
+                // Not acknowledged: undo it; what was journaled before is redone by the next transaction.
+                LiteDbLog.JournalAppendFailed(_logger, pending.Count, ex);
+                Rollback();
+                _appendFailed = true;
+                foreach (var request in pending) request.Fail(ex);
+                return;
+            }
+            _journalRecords++;
+            _hasUncommitted = true; // before the images change: see LiteDbStorageAdapter's image loading
+            Interlocked.Increment(ref _journalAppends);
+        }
+        // Readers must see the batch in the images before any caller learns of it (read-your-writes).
+        _images?.Apply(_pending);
         _pending.Clear();
-        if (!_database.BeginTrans()) throw new InvalidOperationException("A LiteDB transaction is already open on the writer thread.");
+        foreach (var request in pending) request.Complete();
     }
 
-    private bool TryRun(WriteRequest request, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out Exception? failure)
+    /// <summary>Commits the journaled writes, if any (idle, before an exclusive request, on stop); a failure is logged and retried later.</summary>
+    private void CommitJournaled()
     {
-        var session = new LiteDbSession(_database, _pending, _images);
+        if (_hasUncommitted) TryCommitAll(0, out _);
+        else
+        {
+            CloseTransaction();
+            CompleteCommitWaiters(null);
+        }
+    }
+
+    /// <summary>Completes the readers waiting for journaled writes to be committed.</summary>
+    private void CompleteCommitWaiters(Exception? failure)
+    {
+        TaskCompletionSource? waiters;
+        lock (_commitGate)
+        {
+            waiters = _commitWaiters;
+            _commitWaiters = null;
+            _commitRequested = false;
+        }
+        if (waiters is null) return;
+        if (failure is null) waiters.TrySetResult();
+        else waiters.TrySetException(new IOException("Acknowledged writes could not be committed to the LiteDB file yet; they are kept in the write journal.", failure));
+    }
+
+    /// <summary>
+    /// Commits the open transaction (journaled writes plus the running batch's, if any) and empties the journal. On failure
+    /// the transaction is rolled back and the journaled writes stay, to be redone and committed again.
+    /// </summary>
+    private bool TryCommitAll(int batchSize, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out Exception? failure)
+    {
+        bool emptiesJournal = _journalRecords > 0 || _appendFailed;
+        try
+        {
+            EnsureTransaction(); // a rollback since the last batch discarded the journaled writes: redo them
+            // The epoch tells a later replay that this commit holds every record journaled so far.
+            if (emptiesJournal) JournalReplay.WriteEpoch(_database, _epoch + 1);
+            if (!_database.Commit()) throw new InvalidOperationException("The LiteDB transaction was no longer open at commit.");
+        }
+        catch (Exception ex)
+        {
+            if (_hasUncommitted) LiteDbLog.JournaledCommitFailed(_logger, _journalRecords, ex);
+            else LiteDbLog.CommitFailed(_logger, batchSize, ex);
+            Rollback();
+            _images?.InvalidateAll(); // the file may hold part of it or all of it: reload from it
+            CompleteCommitWaiters(ex);
+            failure = ex;
+            return false;
+        }
+        _transactionOpen = false;
+        Interlocked.Increment(ref _commits);
+        _logWritten = true;
+        if (emptiesJournal)
+        {
+            _epoch++;
+            try
+            {
+                _journal!.Reset(_epoch);
+                _journalRecords = 0;
+                _appendFailed = false;
+            }
+            catch (Exception ex)
+            {
+                // Its records are older than the epoch now in the file, so a replay skips them; but later records would be
+                // taken for older ones too: stop journaling.
+                LiteDbLog.JournalResetFailed(_logger, ex);
+                _journal = null;
+            }
+        }
+        _hasUncommitted = false;
+        CompleteCommitWaiters(null);
+        failure = null;
+        return true;
+    }
+
+    /// <summary>Begins a transaction unless one is open; redoes the journaled writes a rollback discarded.</summary>
+    private void EnsureTransaction()
+    {
+        if (_transactionOpen) return;
+        if (!_database.BeginTrans()) throw new InvalidOperationException("A LiteDB transaction is already open on the writer thread.");
+        _transactionOpen = true;
+        // The journal holds exactly the acknowledged batches LiteDB has not committed.
+        if (_hasUncommitted) JournalOperation.ApplyAll(_database, _journal!.ReadBack());
+    }
+
+    /// <summary>Ends an open transaction that holds nothing to keep.</summary>
+    private void CloseTransaction()
+    {
+        if (!_transactionOpen) return;
+        _transactionOpen = false;
+        try
+        {
+            _database.Rollback();
+        }
+        catch (Exception ex)
+        {
+            LiteDbLog.RollbackFailed(_logger, ex);
+        }
+    }
+
+    private bool TryRun(WriteRequest request, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out Exception? failure, out bool wrote)
+    {
+        var session = new LiteDbSession(_database, _pending, _images, _journal is null ? null : _round);
         try
         {
             request.Execute(session);
@@ -274,6 +489,7 @@ internal sealed class LiteDbWriter
         finally
         {
             session.Close();
+            wrote = session.Wrote;
         }
     }
 
@@ -291,6 +507,7 @@ internal sealed class LiteDbWriter
             foreach (var request in pending) request.Fail(ex);
             return;
         }
+        _transactionOpen = false;
         Interlocked.Increment(ref _commits);
         _logWritten = true;
         // Readers must see the commit in the images before any caller learns of it (read-your-writes).
@@ -300,11 +517,14 @@ internal sealed class LiteDbWriter
         foreach (var request in pending) request.Complete();
     }
 
+    /// <summary>Rolls back the open transaction and forgets the running batch's changes (journaled writes are redone later).</summary>
     private void Rollback()
     {
+        _pending.Clear();
+        _round?.Clear();
+        _transactionOpen = false;
         try
         {
-            _pending.Clear();
             if (_database.Rollback()) Interlocked.Increment(ref _rollbacks);
         }
         catch (Exception ex)

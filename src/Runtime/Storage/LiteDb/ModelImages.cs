@@ -47,14 +47,17 @@ internal sealed class ModelImages
 
     /// <summary>
     /// The committed items of <paramref name="storage"/>'s model: the image, loading it first when it is worth it; null
-    /// when the model has too many items to keep (read LiteDB instead). Not on the writer thread.
+    /// when the model has too many items to keep (read LiteDB instead). Not on the writer thread. What is loaded is
+    /// installed only when <paramref name="holdsEveryWrite"/>, asked after the image's version is noted, says LiteDB holds
+    /// every write applied to the images (journaled writes are applied before their LiteDB commit).
     /// </summary>
-    public ImmutableSortedDictionary<StorageKey, object>? GetOrLoad(LiteDatabase database, ModelStorage storage)
+    public ImmutableSortedDictionary<StorageKey, object>? GetOrLoad(LiteDatabase database, ModelStorage storage, Func<bool> holdsEveryWrite)
     {
         if (For(storage.Model) is not { } image) return null;
         if (image.Items is { } items) return items;
         if (!image.WorthLoading) return null;
         var version = image.Version;
+        bool installable = holdsEveryWrite();
         var builder = ModelImage.CreateBuilder();
         var model = storage.Model;
         // At most one item more than the limit: no separate count (LiteDB counts by reading every document anyway).
@@ -70,7 +73,7 @@ internal sealed class ModelImages
             return null;
         }
         // Not installed when a commit was applied meanwhile; what was read is still one committed state, so use it.
-        image.TryInstall(version, loaded);
+        if (installable) image.TryInstall(version, loaded);
         return loaded;
     }
 }

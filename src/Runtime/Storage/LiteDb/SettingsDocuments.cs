@@ -13,9 +13,12 @@ internal static class SettingsDocuments
 
     /// <summary>Sets <paramref name="key"/> to <paramref name="value"/>.</summary>
     public static void Set(LiteDatabase database, string key, string value)
-        => database.GetCollection(DocumentLayout.SettingsCollection).Upsert(new BsonDocument
-        {
-            [DocumentLayout.IdField] = key,
-            ["value"] = value,
-        });
+        => database.GetCollection(DocumentLayout.SettingsCollection).Upsert(ToDocument(key, value));
+
+    /// <summary>The document of setting <paramref name="key"/>.</summary>
+    public static BsonDocument ToDocument(string key, string value) => new()
+    {
+        [DocumentLayout.IdField] = key,
+        ["value"] = value,
+    };
 }

@@ -21,11 +21,12 @@ public class LiteDbCheckpointTests
 
     private string FilePath => Path.Combine(_directory, "store.db");
 
-    private async Task<LiteDbStorageAdapter> OpenAsync(int checkpointLogPages = 1_000, int maxLogPages = 8_000, TimeSpan? idleDelay = null)
+    private async Task<LiteDbStorageAdapter> OpenAsync(int checkpointLogPages = 1_000, int maxLogPages = 8_000, TimeSpan? idleDelay = null, bool journal = true)
     {
         var adapter = new LiteDbStorageAdapter(new LiteDbOptions
         {
             FilePath = FilePath,
+            UseWriteJournal = journal,
             CheckpointLogPages = checkpointLogPages,
             MaxLogPages = maxLogPages,
             IdleCheckpointDelay = idleDelay ?? TimeSpan.FromMilliseconds(20),
@@ -131,7 +132,8 @@ public class LiteDbCheckpointTests
         // Copy the file pair while the log still holds every commit: what a killed process leaves behind.
         var copy = Path.Combine(_directory, "copy");
         Directory.CreateDirectory(copy);
-        await using (var adapter = await OpenAsync(maxLogPages: 0, idleDelay: Timeout.InfiniteTimeSpan))
+        // Without the write journal, so every save is in LiteDB's log (LiteDbWriteJournalTests covers the journal).
+        await using (var adapter = await OpenAsync(maxLogPages: 0, idleDelay: Timeout.InfiniteTimeSpan, journal: false))
         {
             await SaveCountersAsync(adapter, 0, 120);
             Assert.That(File.Exists(Path.Combine(_directory, "store-log.db")), Is.True);

@@ -20,6 +20,8 @@ public class LiteDbMemoryImageTests : StorageAdapterConformanceTests
 
     private LiteDbStorageAdapter LiteDb => (LiteDbStorageAdapter)Adapter;
 
+    protected override Task SettleAsync() => LiteDb.Writer!.CommitJournaledAsync(default);
+
     private async Task<LiteDbStorageAdapter> OpenAsync(string name, int limit)
     {
         var adapter = new LiteDbStorageAdapter(new LiteDbOptions { FilePath = System.IO.Path.Combine(Directory, name), MemoryImageLimit = limit });

@@ -13,7 +13,7 @@ namespace Amplify.DataStore.Tests.Storage.LiteDb;
 /// <summary>
 /// The conformance suite on a real LiteDB file with the memory image off, so every read is a LiteDB query, plus
 /// LiteDB-specific behaviour (layout, indexes, plans, threading). <see cref="LiteDbMemoryImageTests"/> runs the suite
-/// with the image on.
+/// with the image on, <see cref="LiteDbCommitPerBatchTests"/> without the write journal.
 /// </summary>
 public class LiteDbStorageAdapterTests : StorageAdapterConformanceTests
 {
@@ -22,6 +22,8 @@ public class LiteDbStorageAdapterTests : StorageAdapterConformanceTests
 
     private LiteDbStorageAdapter LiteDb => (LiteDbStorageAdapter)Adapter;
 
+    protected override Task SettleAsync() => LiteDb.Writer!.CommitJournaledAsync(default);
+
     private LiteDatabase Database => LiteDb.Database!;
 
     [Test]
@@ -29,6 +31,7 @@ public class LiteDbStorageAdapterTests : StorageAdapterConformanceTests
     {
         var item = FullItem("full");
         await UpsertAsync(item, new Counter { Id = 5, Value = 1 }, new Item { Id = "nulls", Name = "n" });
+        await SettleAsync(); // LiteDB read directly below
         var doc = Database.GetCollection("Item").FindById("full");
         Assert.Multiple(() =>
         {
@@ -69,6 +72,7 @@ public class LiteDbStorageAdapterTests : StorageAdapterConformanceTests
             Line = RandomData.Ints[random.Next(RandomData.Ints.Length)],
         }).DistinctBy(o => o.Key).ToArray();
         await UpsertAsync(orders);
+        await SettleAsync(); // LiteDB read directly below
         var ids = Database.GetCollection("Order").FindAll().Select(d => d["_id"]).ToList();
         Assert.That(ids.All(id => id.IsString), Is.True);
         Assert.That(ids, Has.Count.EqualTo(orders.Length), "distinct keys never collide");
@@ -162,7 +166,7 @@ public class LiteDbStorageAdapterTests : StorageAdapterConformanceTests
         using var entered = new ManualResetEventSlim();
         using var release = new ManualResetEventSlim();
         var writer = LiteDb.Writer!;
-        long batches = writer.Batches, commits = writer.Commits, rollbacks = writer.Rollbacks;
+        long batches = writer.Batches, appends = writer.JournalAppends, rollbacks = writer.Rollbacks;
         var blocker = Adapter.WriteAsync(s => { entered.Set(); release.Wait(); return -1; }, default).AsTask();
         Assert.That(entered.Wait(TimeSpan.FromSeconds(10)), Is.True);
         var writes = Enumerable.Range(0, 16).Select(i => Adapter.WriteAsync(session =>
@@ -181,7 +185,7 @@ public class LiteDbStorageAdapterTests : StorageAdapterConformanceTests
         Assert.Multiple(() =>
         {
             Assert.That(writer.Batches - batches, Is.EqualTo(2), "the blocker, then all 16 queued writes together");
-            Assert.That(writer.Commits - commits, Is.EqualTo(2));
+            Assert.That(writer.JournalAppends - appends, Is.EqualTo(1), "one journal record for the 16 (the blocker wrote nothing)");
             Assert.That(writer.Rollbacks - rollbacks, Is.EqualTo(1), "one rollback for the failing work, then the rest re-ran");
         });
         var outbox = await Adapter.WriteAsync(s => s.ReadOutbox(), default);
@@ -190,17 +194,36 @@ public class LiteDbStorageAdapterTests : StorageAdapterConformanceTests
     }
 
     [Test]
-    public async Task AFailingWorkAlone_RollsBackOnce_AndCommitsNothing()
+    public async Task AFailingWorkAlone_RollsBackOnce_AndCommitsAndJournalsNothing()
     {
         var writer = LiteDb.Writer!;
         await UpsertAsync(new Counter { Id = 1 }); // the writer now expects one caller
-        long commits = writer.Commits, rollbacks = writer.Rollbacks;
-        Assert.That(async () => await Adapter.WriteAsync<int>(s => throw new InvalidOperationException("no"), default), Throws.InvalidOperationException);
+        await SettleAsync();
+        long commits = writer.Commits, rollbacks = writer.Rollbacks, appends = writer.JournalAppends;
+        Assert.That(async () => await Adapter.WriteAsync<int>(s =>
+        {
+            s.Upsert(Counter.Metadata, new Counter { Id = 2 });
+            throw new InvalidOperationException("no");
+        }, default), Throws.InvalidOperationException);
         Assert.Multiple(() =>
         {
             Assert.That(writer.Rollbacks - rollbacks, Is.EqualTo(1));
             Assert.That(writer.Commits - commits, Is.Zero);
+            Assert.That(writer.JournalAppends - appends, Is.Zero);
         });
+        Assert.That(await QueryAsync<Counter>(MatchAll.Instance), Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public async Task AFailingWorkThatWroteNothing_NeedsNoRollback_AndTheJournaledWritesBeforeItStay()
+    {
+        var writer = LiteDb.Writer!;
+        long rollbacks = writer.Rollbacks;
+        await UpsertAsync(new Counter { Id = 1 });
+        Assert.That(async () => await Adapter.WriteAsync<int>(s => s.Get(Counter.Metadata, Counter.KeyOf(1)) is null ? 0 : throw new InvalidOperationException("exists"), default),
+            Throws.InvalidOperationException.With.Message.EqualTo("exists"));
+        Assert.That(writer.Rollbacks - rollbacks, Is.Zero);
+        Assert.That(await QueryAsync<Counter>(MatchAll.Instance), Has.Count.EqualTo(1));
     }
 
     [Test]
@@ -209,13 +232,13 @@ public class LiteDbStorageAdapterTests : StorageAdapterConformanceTests
         var writer = LiteDb.Writer!;
         // A batch of 16 makes the writer expect 16 callers again.
         await RunBlockedAsync(blocked: () => Enumerable.Range(0, 16).Select(i => Adapter.WriteAsync(s => s.Upsert(Counter.Metadata, new Counter { Id = i }), default).AsTask()).ToArray());
-        long batches = writer.Batches, commits = writer.Commits;
+        long batches = writer.Batches, appends = writer.JournalAppends;
         // One long work, and five writes that arrive while it runs: they form the next transaction.
         await RunBlockedAsync(blocked: () => Enumerable.Range(100, 5).Select(i => Adapter.WriteAsync(s => s.Upsert(Counter.Metadata, new Counter { Id = i }), default).AsTask()).ToArray());
         Assert.Multiple(() =>
         {
             Assert.That(writer.Batches - batches, Is.EqualTo(2), "the long work alone, then the five");
-            Assert.That(writer.Commits - commits, Is.EqualTo(2));
+            Assert.That(writer.JournalAppends - appends, Is.EqualTo(1), "the five in one record (the long work wrote nothing)");
         });
         Assert.That(await QueryAsync<Counter>(MatchAll.Instance), Has.Count.EqualTo(21));
 
