@@ -84,6 +84,40 @@ public class LiteDbWriteJournalTests
     }
 
     [Test]
+    public async Task AReadThatNeedsACommit_WaitsForTheRunningBatchOnly_NotForQueuedOnes()
+    {
+        await using var adapter = await OpenAsync();
+        await SaveAsync(adapter, new Counter { Id = 1, Value = 1 });
+        using var entered1 = new ManualResetEventSlim();
+        using var release1 = new ManualResetEventSlim();
+        using var entered2 = new ManualResetEventSlim();
+        using var release2 = new ManualResetEventSlim();
+        var first = adapter.WriteAsync(s => { entered1.Set(); release1.Wait(); return 0; }, default).AsTask();
+        Assert.That(entered1.Wait(TimeSpan.FromSeconds(10)), Is.True);
+        var second = adapter.WriteAsync(s =>
+        {
+            entered2.Set();
+            release2.Wait();
+            return s.Upsert(Counter.Metadata, new Counter { Id = 2, Value = 2 });
+        }, default).AsTask();
+        var read = adapter.GetAsync(Counter.Metadata, Counter.KeyOf(1), default).AsTask();
+        Assert.That(read.IsCompleted, Is.False, "the commit waits for the running batch");
+        release1.Set();
+        try
+        {
+            // The second write is still held: the read must not be queued behind it.
+            Assert.That(await read.WaitAsync(TimeSpan.FromSeconds(10)), Is.EqualTo(new Counter { Id = 1, Value = 1 }));
+            Assert.That(entered2.Wait(TimeSpan.FromSeconds(10)), Is.True);
+        }
+        finally
+        {
+            release2.Set();
+        }
+        await Task.WhenAll(first, second);
+        Assert.That(await adapter.GetAsync(Counter.Metadata, Counter.KeyOf(2), default), Is.EqualTo(new Counter { Id = 2, Value = 2 }));
+    }
+
+    [Test]
     public async Task ReadsAnsweredFromTheMemoryImage_DoNotWaitForACommit()
     {
         await using var adapter = await OpenAsync(imageLimit: 1000);
