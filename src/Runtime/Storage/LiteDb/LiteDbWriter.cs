@@ -24,8 +24,9 @@ namespace Amplify.DataStore.Storage.LiteDb;
 /// <see cref="WriteJournal"/>, and its LiteDB transaction stays open for the next batches, so one LiteDB commit serves
 /// many batches (a commit, not a row, is LiteDB's main cost). The open transaction commits when the writer has been idle
 /// for the commit delay, when the journaled changes would pass the commit size (a batch that big commits with them
-/// before it is acknowledged, unjournaled), before an exclusive request (a reader that needs LiteDB to hold every
-/// acknowledged write asks with one), and on stop; each such commit empties the journal. Changes acknowledged but not
+/// before it is acknowledged, unjournaled), before an exclusive request, at the end of the running batch when a reader
+/// needs LiteDB to hold every acknowledged write (<see cref="CommitJournaledAsync"/>), and on stop; each such commit
+/// empties the journal. Changes acknowledged but not
 /// yet committed are read back from the journal and redone when a rollback (a failed work) discards them.
 /// A work that throws without having written anything needs no rollback at all.
 /// Checkpoints: once no request has arrived for a while after a commit, the writer applies LiteDB's log to the data file
@@ -92,7 +93,7 @@ internal sealed class LiteDbWriter
     /// <summary>Transactions committed so far.</summary>
     public long Commits => Interlocked.Read(ref _commits);
 
-    /// <summary>Transactions rolled back so far (one per failed work).</summary>
+    /// <summary>Transactions rolled back so far (one per failed work that had written something).</summary>
     public long Rollbacks => Interlocked.Read(ref _rollbacks);
 
     /// <summary>Checkpoints run because the writer went idle.</summary>
