@@ -9,18 +9,8 @@ namespace Amplify.DataStore.Tests.Storage.LiteDb;
 /// When LiteDB's write-ahead log reaches the data file: at idle moments once it is big enough, at the size cap in the
 /// middle of a burst (LiteDB's CHECKPOINT pragma), and at dispose; never losing a commit.
 /// </summary>
-public class LiteDbCheckpointTests
+public class LiteDbCheckpointTests : StorageDirectoryTests
 {
-    private string _directory = null!;
-
-    [SetUp]
-    public void CreateDirectory() => _directory = StorageTestDirectory.Create();
-
-    [TearDown]
-    public void DeleteDirectory() => StorageTestDirectory.Delete(_directory);
-
-    private string FilePath => Path.Combine(_directory, "store.db");
-
     private async Task<LiteDbStorageAdapter> OpenAsync(int checkpointLogPages = 1_000, int maxLogPages = 8_000, TimeSpan? idleDelay = null, bool journal = true)
     {
         var adapter = new LiteDbStorageAdapter(new LiteDbOptions
@@ -119,7 +109,7 @@ public class LiteDbCheckpointTests
             await SaveCountersAsync(adapter, 0, 300);
             Assert.That(LogBytes(adapter), Is.GreaterThan(0));
         }
-        Assert.That(File.Exists(Path.Combine(_directory, "store-log.db")), Is.False, "dispose applied and removed the log");
+        Assert.That(File.Exists(Path.Combine(DirectoryPath, "store-log.db")), Is.False, "dispose applied and removed the log");
         using (var raw = new LiteDatabase(new ConnectionString { Filename = FilePath, Connection = ConnectionType.Direct }))
         {
             Assert.That(raw.GetCollection("Counter").Count(), Is.EqualTo(300));
@@ -130,14 +120,14 @@ public class LiteDbCheckpointTests
     public async Task ALogLeftByACrash_IsAppliedOnReopen()
     {
         // Copy the file pair while the log still holds every commit: what a killed process leaves behind.
-        var copy = Path.Combine(_directory, "copy");
+        var copy = Path.Combine(DirectoryPath, "copy");
         Directory.CreateDirectory(copy);
         // Without the write journal, so every save is in LiteDB's log (LiteDbWriteJournalTests covers the journal).
         await using (var adapter = await OpenAsync(maxLogPages: 0, idleDelay: Timeout.InfiniteTimeSpan, journal: false))
         {
             await SaveCountersAsync(adapter, 0, 120);
-            Assert.That(File.Exists(Path.Combine(_directory, "store-log.db")), Is.True);
-            foreach (var file in Directory.GetFiles(_directory)) File.Copy(file, Path.Combine(copy, Path.GetFileName(file)));
+            Assert.That(File.Exists(Path.Combine(DirectoryPath, "store-log.db")), Is.True);
+            foreach (var file in Directory.GetFiles(DirectoryPath)) File.Copy(file, Path.Combine(copy, Path.GetFileName(file)));
         }
         await using var reopened = new LiteDbStorageAdapter(new LiteDbOptions { FilePath = Path.Combine(copy, "store.db") });
         await reopened.OpenAsync(StorageTestSchema.Instance, default);

@@ -12,18 +12,8 @@ namespace Amplify.DataStore.Tests.Storage.LiteDb;
 /// committed first, a rollback redoes them, a big batch bypasses it, and a crash's leftovers are applied on the next open
 /// exactly once (torn tails dropped, records a commit already holds skipped, a journal of another file state refused).
 /// </summary>
-public class LiteDbWriteJournalTests
+public class LiteDbWriteJournalTests : StorageDirectoryTests
 {
-    private string _directory = null!;
-
-    [SetUp]
-    public void CreateDirectory() => _directory = StorageTestDirectory.Create();
-
-    [TearDown]
-    public void DeleteDirectory() => StorageTestDirectory.Delete(_directory);
-
-    private string FilePath => Path.Combine(_directory, "store.db");
-
     private string JournalPath => FilePath + ".journal";
 
     private async Task<LiteDbStorageAdapter> OpenAsync(string? filePath = null, int imageLimit = 0, int commitSize = 4 << 20, string? password = null)
@@ -55,9 +45,9 @@ public class LiteDbWriteJournalTests
     /// <summary>Copies the store's files as they are now: what a process killed at this moment leaves behind.</summary>
     private string CopyFiles(string name)
     {
-        var copy = Path.Combine(_directory, name);
+        var copy = Path.Combine(DirectoryPath, name);
         Directory.CreateDirectory(copy);
-        foreach (var file in Directory.GetFiles(_directory)) File.Copy(file, Path.Combine(copy, Path.GetFileName(file)));
+        foreach (var file in Directory.GetFiles(DirectoryPath)) File.Copy(file, Path.Combine(copy, Path.GetFileName(file)));
         return Path.Combine(copy, "store.db");
     }
 
@@ -255,11 +245,11 @@ public class LiteDbWriteJournalTests
             await SaveAsync(adapter, new Counter { Id = 1 });
             await CountersAsync(adapter); // commit: the database is at epoch 1 now
             await SaveAsync(adapter, new Counter { Id = 2 });
-            File.Copy(JournalPath, Path.Combine(_directory, "ahead.journal"));
+            File.Copy(JournalPath, Path.Combine(DirectoryPath, "ahead.journal"));
         }
         // The database file replaced by a fresh one (epoch 0), the journal kept.
         File.Delete(FilePath);
-        File.Copy(Path.Combine(_directory, "ahead.journal"), JournalPath, overwrite: true);
+        File.Copy(Path.Combine(DirectoryPath, "ahead.journal"), JournalPath, overwrite: true);
         var adapter2 = new LiteDbStorageAdapter(new LiteDbOptions { FilePath = FilePath });
         Assert.That(async () => await adapter2.OpenAsync(StorageTestSchema.Instance, default),
             Throws.InstanceOf<InvalidDataException>().With.Message.Contains(JournalPath).And.Message.Contains("epoch 1"));
@@ -314,10 +304,10 @@ public class LiteDbWriteJournalTests
         Assert.That(File.Exists(copy + ".journal"), Is.False);
         await reopened.DisposeAsync();
 
-        await using var encrypted = await OpenAsync(Path.Combine(_directory, "secret.db"), password: "s3cret");
+        await using var encrypted = await OpenAsync(Path.Combine(DirectoryPath, "secret.db"), password: "s3cret");
         await SaveAsync(encrypted, new Counter { Id = 1 });
         Assert.That((encrypted.Writer!.JournalAppends, encrypted.Writer.HasUncommitted), Is.EqualTo((0L, false)));
-        Assert.That(File.Exists(Path.Combine(_directory, "secret.db.journal")), Is.False);
+        Assert.That(File.Exists(Path.Combine(DirectoryPath, "secret.db.journal")), Is.False);
     }
 
     [Test]
