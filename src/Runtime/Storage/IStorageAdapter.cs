@@ -20,7 +20,8 @@ public interface IStorageAdapter : IAsyncDisposable
     /// <summary>
     /// Runs <paramref name="work"/> in a write transaction. Concurrent calls may share one transaction (group commit)
     /// while each caller still gets its own result or exception: a work that throws is rolled back alone and the
-    /// others commit. Works must be repeatable (they may run again after another work in their batch failed).
+    /// others commit. Works must be repeatable (they may run again after another work in their batch failed). The task
+    /// completes once the changes would survive the process being killed (for LiteDB: in its write journal or committed).
     /// </summary>
     ValueTask<T> WriteAsync<T>(Func<IStorageSession, T> work, CancellationToken cancellationToken);
 

@@ -75,6 +75,9 @@ public sealed class LiteDbOptions
     /// </summary>
     public TimeSpan JournalCommitDelay { get; init; } = TimeSpan.FromMilliseconds(2);
 
+    /// <summary>Wraps the journal's file stream (tests use it to make writes fail as a full disk would).</summary>
+    internal Func<System.IO.Stream, System.IO.Stream>? JournalStreamWrapper { get; init; }
+
     /// <summary>Receives warnings (failed commits, checkpoints) and debug details (in-memory query fallbacks).</summary>
     public ILogger? Logger { get; init; }
 }

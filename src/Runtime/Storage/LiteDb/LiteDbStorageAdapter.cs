@@ -115,7 +115,7 @@ public sealed class LiteDbStorageAdapter : IStorageAdapter
                     bool journaling = _options.UseWriteJournal && _options.Password is null;
                     if (journaling || File.Exists(JournalPath))
                     {
-                        journal = WriteJournal.Open(JournalPath);
+                        journal = WriteJournal.Open(JournalPath, _options.JournalStreamWrapper);
                         epoch = JournalReplay.Run(database, journal, _logger);
                         if (!journaling)
                         {

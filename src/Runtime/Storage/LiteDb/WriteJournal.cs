@@ -25,9 +25,9 @@ internal sealed class WriteJournal : IDisposable
     private const uint Magic = 0x4A_53_44_41; // "ADSJ" little-endian
     private const uint FormatVersion = 1;
 
-    private readonly FileStream _stream;
+    private readonly Stream _stream;
 
-    private WriteJournal(string path, FileStream stream, long epoch, List<JournalOperation> operations, int records, long discardedBytes)
+    private WriteJournal(string path, Stream stream, long epoch, List<JournalOperation> operations, int records, long discardedBytes)
     {
         Path = path;
         _stream = stream;
@@ -56,9 +56,11 @@ internal sealed class WriteJournal : IDisposable
     public static string PathFor(string databasePath) => databasePath + ".journal";
 
     /// <summary>Opens (or creates) the journal at <paramref name="path"/> for writing (others may only read it) and reads what it holds.</summary>
-    public static WriteJournal Open(string path)
+    /// <remarks><paramref name="wrap"/> lets tests put a failing stream around the file.</remarks>
+    public static WriteJournal Open(string path, Func<Stream, Stream>? wrap = null)
     {
-        var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, bufferSize: 0);
+        Stream stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, bufferSize: 0);
+        if (wrap is not null) stream = wrap(stream);
         try
         {
             var content = new byte[stream.Length];
