@@ -20,7 +20,7 @@ public sealed class LiteDbOptions
     /// </summary>
     public Action<ConnectionString>? ConfigureConnection { get; init; }
 
-    /// <summary>The most writes committed in one transaction (group commit); default 256.</summary>
+    /// <summary>The most writes run and acknowledged together as one batch (group commit); default 256.</summary>
     public int MaxBatchSize { get; init; } = 256;
 
     /// <summary>
