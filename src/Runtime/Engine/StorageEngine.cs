@@ -141,7 +141,7 @@ internal sealed class StorageEngine : IAsyncDisposable
             {
                 throw new ConditionalCheckFailedException(model.Name, key.ToString(), condition.ToString() ?? "?");
             }
-            DeleteCascade(session, model, existing, result, new HashSet<(string, StorageKey)>());
+            DeleteCascade(session, model, existing, result);
             return result;
         }, cancellationToken).ConfigureAwait(false);
         foreach (var change in deleted) Changes.Publish(change);
@@ -154,28 +154,30 @@ internal sealed class StorageEngine : IAsyncDisposable
         var deleted = await _adapter.WriteAsync(session =>
         {
             var matches = session.Query(model, ResolveInSession(session, model, predicate));
-            var result = new List<StoredChange>();
-            DeleteCascade(session, model, matches, result, new HashSet<(string, StorageKey)>());
+            var result = new List<StoredChange>(matches.Count);
+            DeleteCascade(session, model, matches, result);
             return result;
         }, cancellationToken).ConfigureAwait(false);
         foreach (var change in deleted) Changes.Publish(change);
         return deleted;
     }
 
-    private void DeleteCascade(IStorageSession session, ModelMetadata model, object item, List<StoredChange> deleted, HashSet<(string, StorageKey)> visited)
-        => DeleteCascade(session, model, new[] { item }, deleted, visited);
+    private void DeleteCascade(IStorageSession session, ModelMetadata model, object item, List<StoredChange> deleted)
+        => DeleteCascade(session, model, new[] { item }, deleted);
 
     /// <summary>
     /// Deletes <paramref name="items"/> and, level by level, their <c>@hasMany</c>/<c>@hasOne</c> children: one child
-    /// query per relationship and level (an In over the parents' keys), not one per parent.
+    /// query per relationship and level (an In over the parents' keys), not one per parent. An item already deleted (met
+    /// again through another parent, or a cycle of relationships) is not there any more: the session's delete returns
+    /// false and it is skipped, so the cascade ends.
     /// </summary>
-    private void DeleteCascade(IStorageSession session, ModelMetadata model, IReadOnlyList<object> items, List<StoredChange> deleted, HashSet<(string, StorageKey)> visited)
+    private void DeleteCascade(IStorageSession session, ModelMetadata model, IReadOnlyList<object> items, List<StoredChange> deleted)
     {
         var removed = new List<object>(items.Count);
         foreach (var item in items)
         {
             var key = StorageKey.Of(model, item);
-            if (!visited.Add((model.Name, key)) || !session.Delete(model, key)) continue;
+            if (!session.Delete(model, key)) continue;
             removed.Add(item);
             deleted.Add(new StoredChange(model, OpType.Delete, item));
             if (OutboxEnabled && model.IsSyncable) session.AppendOutbox(OutboxEntryFactory.Create(model, item, OutboxOperation.Delete, null));
@@ -192,7 +194,7 @@ internal sealed class StorageEngine : IAsyncDisposable
                     if (child.IsJoinModel) break; // many-to-many join rows are not cascaded
                     var parentFields = many.TargetNames.Count > 0 ? many.TargetNames : model.PrimaryKey.Fields;
                     var children = session.Query(child, ChildrenOf(many.AssociatedWith, parentFields, model, removed)).ToArray();
-                    DeleteCascade(session, child, children, deleted, visited);
+                    DeleteCascade(session, child, children, deleted);
                     break;
                 }
                 case { Type: AssociationType.HasOne } one:
@@ -205,7 +207,7 @@ internal sealed class StorageEngine : IAsyncDisposable
                         if (values.Length == 0 || values.Any(v => v.IsNull)) continue;
                         if (session.Get(child, new StorageKey(values)) is { } c) children.Add(c);
                     }
-                    DeleteCascade(session, child, children, deleted, visited);
+                    DeleteCascade(session, child, children, deleted);
                     break;
                 }
             }
