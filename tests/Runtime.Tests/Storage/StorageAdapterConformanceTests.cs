@@ -183,6 +183,23 @@ public abstract class StorageAdapterConformanceTests
     }
 
     [Test]
+    public async Task Delete_SeesTheTransactionsOwnChanges()
+    {
+        await UpsertAsync(new Item { Id = "a", Name = "1" }, new Item { Id = "b", Name = "2" });
+        var results = await Adapter.WriteAsync(s => new[]
+        {
+            s.Delete(Item.Metadata, StorageKey.Of("missing")),
+            s.Upsert(Item.Metadata, new Item { Id = "new", Name = "n" }) && s.Delete(Item.Metadata, StorageKey.Of("new")),
+            s.Delete(Item.Metadata, StorageKey.Of("new")),
+            s.DeleteAll(Item.Metadata) == 2 && !s.Delete(Item.Metadata, StorageKey.Of("a")),
+            !s.Upsert(Item.Metadata, new Item { Id = "a", Name = "again" }) || s.Delete(Item.Metadata, StorageKey.Of("a")),
+            s.Delete(Item.Metadata, StorageKey.Of("b")),
+        }, default);
+        Assert.That(results, Is.EqualTo(new[] { false, true, false, true, true, false }));
+        Assert.That(await QueryAsync<Item>(MatchAll.Instance), Is.Empty);
+    }
+
+    [Test]
     public async Task Get_WithMistypedOrNullKey_ReturnsNull()
     {
         await UpsertAsync(new Counter { Id = 1, Value = 1 });

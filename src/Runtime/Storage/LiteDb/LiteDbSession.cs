@@ -97,12 +97,24 @@ internal sealed class LiteDbSession : IStorageSession
     {
         var storage = Begin(model);
         ArgumentNullException.ThrowIfNull(key);
-        if (TryGetKnown(model, key, out var existing) && existing is null) return false;
+        var changes = _pending.Find(model);
+        if (changes is not null && changes.Items.TryGetValue(key, out var current))
+        {
+            if (current is null) return false; // deleted earlier in this transaction
+        }
+        else if (changes is not null && changes.Cleared) return false;
+        else if (Image(model) is { } image)
+        {
+            if (!image.TryGetKey(key, out var stored)) return false;
+            // Keep the image's own key object: the caller's copy then dies young instead of being kept (and promoted by
+            // every collection) until the batch ends, which matters for deletes of thousands of items.
+            key = stored;
+        }
         if (DocumentKey.ToId(storage, key) is not { } id) return false;
         Wrote = true;
         _journal?.AddDelete(storage.CollectionName, id);
         if (!_database.GetCollection(storage.CollectionName).Delete(id)) return false;
-        _pending.For(model).Deleted(key);
+        (changes ?? _pending.For(model)).Deleted(key);
         return true;
     }
 
