@@ -392,26 +392,10 @@ internal static class LocalStoreBenchmark
         var ok = true;
         for (int round = 0; round < rounds; round++)
         {
-            await InTurn(async () =>
-            {
-                await using var ds = await OpenStoreAsync("delete");
-                await ds.SaveAllAsync(items);
-                SettleAfterSetupWrites();
-                var sw = Stopwatch.StartNew();
-                var deleted = (await ds.DeleteAsync(Post.Where(p => p.Rating.Gt(4)))).Count;
-                store += sw.Elapsed.TotalSeconds;
-                ok &= deleted == expected && (await ds.QueryAsync<Post>()).Count == n - expected;
-            }, async () =>
-            {
+            await InTurn(async () => store += await TimeStoreDeleteAsync(OpenStoreAsync("delete")),
                 // The same, acknowledged only after its LiteDB commit: the delete's whole cost, nothing deferred.
-                await using var ds = await OpenStoreWithoutJournalAsync("delete-no-journal");
-                await ds.SaveAllAsync(items);
-                SettleAfterSetupWrites();
-                var sw = Stopwatch.StartNew();
-                var deleted = (await ds.DeleteAsync(Post.Where(p => p.Rating.Gt(4)))).Count;
-                storeWithoutJournal += sw.Elapsed.TotalSeconds;
-                ok &= deleted == expected && (await ds.QueryAsync<Post>()).Count == n - expected;
-            }, () =>
+                async () => storeWithoutJournal += await TimeStoreDeleteAsync(OpenStoreWithoutJournalAsync("delete-no-journal")),
+                () =>
             {
                 using var db = OpenRaw("delete-raw", out var posts);
                 posts.Insert(items.Select(ToDocument));
@@ -439,6 +423,19 @@ internal static class LocalStoreBenchmark
             });
         }
         int total = expected * rounds;
+
+        // Saves the items, then times deleting the matching ones; returns seconds.
+        async Task<double> TimeStoreDeleteAsync(Task<DataStore> opening)
+        {
+            await using var ds = await opening;
+            await ds.SaveAllAsync(items);
+            SettleAfterSetupWrites();
+            var sw = Stopwatch.StartNew();
+            var deleted = (await ds.DeleteAsync(Post.Where(p => p.Rating.Gt(4)))).Count;
+            var seconds = sw.Elapsed.TotalSeconds;
+            ok &= deleted == expected && (await ds.QueryAsync<Post>()).Count == n - expected;
+            return seconds;
+        }
         return Record("delete-by-predicate", ok, ("n", expected), ("deletedPerSec", total / store), ("rawLiteDbDeletedPerSec", total / raw),
             ("rawOverStore", store / raw), ("rawFindAndDeletePerSec", total / rawReturning), ("rawFindAndDeleteOverStore", store / rawReturning),
             ("withoutJournalDeletedPerSec", total / storeWithoutJournal), ("withoutJournalRawOverStore", storeWithoutJournal / raw));
