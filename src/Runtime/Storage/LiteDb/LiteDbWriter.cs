@@ -246,7 +246,7 @@ internal sealed class LiteDbWriter
     }
 
     /// <summary>
-    /// Runs <paramref name="batch"/> in one transaction and commits it. When the last batch had several callers they are
+    /// Runs <paramref name="batch"/> in one transaction and acknowledges it (see <see cref="Finish"/>). When the last batch had several callers they are
     /// likely to write again as soon as their continuations run, so while fewer than <paramref name="target"/> have
     /// come the writer keeps the transaction open for a few scheduler turns and runs each arrival as it comes (adding it
     /// to <paramref name="batch"/>): one commit serves them all (commits, not rows, are the cost), and waiting for
@@ -333,14 +333,10 @@ internal sealed class LiteDbWriter
             foreach (var request in pending) request.Complete();
             return;
         }
-        if (_journal is null)
+        if (_journal is null || _round!.Overflowed || _appendFailed)
         {
-            Commit(pending);
-            return;
-        }
-        if (_round!.Overflowed || _appendFailed)
-        {
-            // Too big to journal (or the journal is full): commit it with what waits in the journal, then acknowledge.
+            // Not journaling, or too big to journal (or the journal may end torn): commit it with what waits in the
+            // journal, then acknowledge.
             if (!TryCommitAll(pending.Count, out var failure))
             {
                 foreach (var request in pending) request.Fail(failure);
@@ -400,11 +396,12 @@ internal sealed class LiteDbWriter
 
     /// <summary>
     /// Commits the open transaction (journaled writes plus the running batch's, if any) and empties the journal. On failure
-    /// the transaction is rolled back and the journaled writes stay, to be redone and committed again.
+    /// the transaction is rolled back, the images are dropped (the file may hold part of it) and the journaled writes stay,
+    /// to be redone and committed again. Also the commit of every batch when not journaling.
     /// </summary>
     private bool TryCommitAll(int batchSize, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out Exception? failure)
     {
-        bool emptiesJournal = _journalRecords > 0 || _appendFailed;
+        bool emptiesJournal = _journal is not null && (_journalRecords > 0 || _appendFailed);
         try
         {
             EnsureTransaction(); // a rollback since the last batch discarded the journaled writes: redo them
@@ -492,30 +489,6 @@ internal sealed class LiteDbWriter
             session.Close();
             wrote = session.Wrote;
         }
-    }
-
-    private void Commit(List<WriteRequest> pending)
-    {
-        try
-        {
-            if (!_database.Commit()) throw new InvalidOperationException("The LiteDB transaction was no longer open at commit.");
-        }
-        catch (Exception ex)
-        {
-            LiteDbLog.CommitFailed(_logger, pending.Count, ex);
-            Rollback();
-            _images?.InvalidateAll(); // the file may hold part of the batch or all of it: reload from it
-            foreach (var request in pending) request.Fail(ex);
-            return;
-        }
-        _transactionOpen = false;
-        Interlocked.Increment(ref _commits);
-        _logWritten = true;
-        // Readers must see the commit in the images before any caller learns of it (read-your-writes).
-        _images?.Apply(_pending);
-        _pending.Clear();
-        // Only now, with the batch committed, do callers learn their results.
-        foreach (var request in pending) request.Complete();
     }
 
     /// <summary>Rolls back the open transaction and forgets the running batch's changes (journaled writes are redone later).</summary>
