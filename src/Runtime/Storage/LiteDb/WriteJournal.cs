@@ -63,8 +63,7 @@ internal sealed class WriteJournal : IDisposable
         if (wrap is not null) stream = wrap(stream);
         try
         {
-            var content = new byte[stream.Length];
-            stream.ReadExactly(content);
+            var content = ReadWhole(stream);
             var operations = new List<JournalOperation>();
             long epoch = 0;
             int records = 0;
@@ -78,7 +77,6 @@ internal sealed class WriteJournal : IDisposable
                 epoch = BinaryPrimitives.ReadInt64LittleEndian(content.AsSpan(8));
                 end = ReadRecords(path, content, operations, ref records);
             }
-            stream.Position = stream.Length;
             return new WriteJournal(path, stream, epoch, operations, records, content.Length - end);
         }
         catch
@@ -117,10 +115,7 @@ internal sealed class WriteJournal : IDisposable
     /// <summary>The operations of every record appended since the journal was last emptied (to redo them after a rollback).</summary>
     public List<JournalOperation> ReadBack()
     {
-        var content = new byte[_stream.Length];
-        _stream.Position = 0;
-        _stream.ReadExactly(content);
-        _stream.Position = content.Length;
+        var content = ReadWhole(_stream);
         var operations = new List<JournalOperation>();
         int records = 0;
         // A failed append may have left part of a record at the end; the acknowledged records all come before it.
@@ -145,6 +140,15 @@ internal sealed class WriteJournal : IDisposable
 
     /// <summary>Closes the file.</summary>
     public void Dispose() => _stream.Dispose();
+
+    /// <summary>The whole file, leaving the position at its end (where the next record is appended).</summary>
+    private static byte[] ReadWhole(Stream stream)
+    {
+        var content = new byte[stream.Length];
+        stream.Position = 0;
+        stream.ReadExactly(content);
+        return content;
+    }
 
     /// <summary>Reads complete records after the header; returns where the last one ends.</summary>
     private static long ReadRecords(string path, byte[] content, List<JournalOperation> operations, ref int records)
