@@ -41,4 +41,7 @@ internal static partial class LiteDbLog
 
     [LoggerMessage(EventId = 6, Level = LogLevel.Error, Message = "The LiteDB writer thread hit an unexpected error.")]
     public static partial void WriterError(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 13, Level = LogLevel.Warning, Message = "Discarded '{Path}', left by an earlier run next to the store file '{DatabasePath}': {Reason}. Its writes are not applied.")]
+    public static partial void StrayFileDiscarded(ILogger logger, string path, string databasePath, string reason);
 }

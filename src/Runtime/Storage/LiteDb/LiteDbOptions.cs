@@ -7,7 +7,12 @@ namespace Amplify.DataStore.Storage.LiteDb;
 /// <summary>Settings of a <see cref="LiteDbStorageAdapter"/>.</summary>
 public sealed class LiteDbOptions
 {
-    /// <summary>The database file (created if missing). One adapter per file per process.</summary>
+    /// <summary>
+    /// The database file (created if missing). A store owns its file while it is open: opening it again, from another
+    /// process or from this one through any path (symbolic links and <c>..</c> are resolved), throws a
+    /// <see cref="DataStoreException"/>. The OS lock behind this is held on <c>&lt;file&gt;.lock</c>, which stays next to
+    /// the file and is released by the OS if the process dies.
+    /// </summary>
     public required string FilePath { get; init; }
 
     /// <summary>An optional password that encrypts the file.</summary>

@@ -38,6 +38,7 @@ public sealed class LiteDbStorageAdapter : IStorageAdapter
     private readonly object _lifecycle = new();
     private readonly Func<bool> _holdsEveryWrite;
     private LiteDatabase? _database;
+    private StoreFileLock? _fileLock;
     private LiteDbWriter? _writer;
     private WriteJournal? _journal;
     private ModelImages? _images;
@@ -57,7 +58,7 @@ public sealed class LiteDbStorageAdapter : IStorageAdapter
         ThrowIfInvalidDelay(options.IdleCheckpointDelay);
         ThrowIfInvalidDelay(options.JournalCommitDelay);
         _options = options;
-        _filePath = OpenFiles.Normalize(options.FilePath);
+        _filePath = RealPath.Resolve(options.FilePath);
         _logger = options.Logger ?? NullLogger.Instance;
         _holdsEveryWrite = () => !Writer!.HasUncommitted;
     }
@@ -92,12 +93,14 @@ public sealed class LiteDbStorageAdapter : IStorageAdapter
                 ObjectDisposedException.ThrowIf(_disposed, this);
                 if (_database is not null) throw new InvalidOperationException("The storage adapter is already open.");
                 SchemaValidation.Validate(schema);
-                OpenFiles.Claim(_filePath);
+                var fileLock = StoreFileLock.Acquire(_filePath, _options.FilePath);
                 LiteDatabase? database = null;
                 WriteJournal? journal = null;
                 long epoch = 0;
                 try
                 {
+                    // Under the lock, so no live writer's files can be mistaken for leftovers.
+                    LeftoverFiles.DiscardStray(_filePath, _options.Password is not null, _logger);
                     database = new LiteDatabase(CreateConnectionString());
                     if (database.Collation.SortOptions != CompareOptions.Ordinal)
                     {
@@ -134,9 +137,10 @@ public sealed class LiteDbStorageAdapter : IStorageAdapter
                 {
                     journal?.Dispose();
                     database?.Dispose();
-                    OpenFiles.Release(_filePath);
+                    fileLock.Dispose();
                     throw;
                 }
+                _fileLock = fileLock;
                 Volatile.Write(ref _database, database);
                 _journal = journal;
                 var idleCheckpoint = new IdleCheckpoint(_options.IdleCheckpointDelay, _options.CheckpointLogPages);
@@ -306,7 +310,7 @@ public sealed class LiteDbStorageAdapter : IStorageAdapter
         }
         finally
         {
-            OpenFiles.Release(_filePath);
+            _fileLock?.Dispose();
         }
     }
 

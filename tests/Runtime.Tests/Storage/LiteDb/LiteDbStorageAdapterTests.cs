@@ -326,7 +326,7 @@ public class LiteDbStorageAdapterTests : StorageAdapterConformanceTests
     public void SecondAdapter_OnTheSameFile_IsRejected()
     {
         var second = CreateAdapter(Directory);
-        Assert.That(async () => await second.OpenAsync(StorageTestSchema.Instance, default), Throws.InvalidOperationException.With.Message.Contains("already open"));
+        Assert.That(async () => await second.OpenAsync(StorageTestSchema.Instance, default), Throws.InstanceOf<DataStoreException>().With.Message.Contains("in use"));
     }
 
     [Test]
@@ -339,19 +339,5 @@ public class LiteDbStorageAdapterTests : StorageAdapterConformanceTests
         Assert.That(logger.Messages, Is.Empty, "fully compiled queries log nothing");
         await adapter.QueryAsync(Item.Metadata, And(C("count", PredicateOperator.Eq, I(1)), C("address", PredicateOperator.Eq, Null)), null, 0, null, default);
         Assert.That(logger.Messages, Has.One.Contains("address").And.Contains("$.count = @0"));
-    }
-
-    private sealed class ListLogger : Microsoft.Extensions.Logging.ILogger
-    {
-        public List<string> Messages { get; } = [];
-
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
-
-        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            lock (Messages) Messages.Add(formatter(state, exception));
-        }
     }
 }
