@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
-using System.Text;
 
 namespace Amplify.DataStore.Storage.LiteDb;
 
@@ -62,14 +60,13 @@ internal sealed class StoreFileLock : IDisposable
             catch (IOException ex) when (ex is not (FileNotFoundException or DirectoryNotFoundException or PathTooLongException))
             {
                 throw new DataStoreException(
-                    $"The store file '{databasePath}' is in use by another process{Owner(lockPath)}: its lock file '{lockPath}' is held. " +
+                    $"The store file '{databasePath}' is in use by another process: its lock file '{lockPath}' is held. " +
                     "A store owns its file while it is open; close the other app or store first, or open another file.", ex);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 throw new DataStoreException($"The lock file '{lockPath}' of the store file '{databasePath}' cannot be created: {ex.Message}", ex);
             }
-            RecordOwner(lockFile);
             return new StoreFileLock(databasePath, lockFile);
         }
         catch
@@ -87,37 +84,5 @@ internal sealed class StoreFileLock : IDisposable
         _lockFile = null;
         lockFile.Dispose();
         lock (s_openHere) s_openHere.Remove(_databasePath);
-    }
-
-    /// <summary>Writes this process's ID into the lock file, so the error another process gets can name the owner.</summary>
-    private static void RecordOwner(FileStream lockFile)
-    {
-        try
-        {
-            var text = Encoding.UTF8.GetBytes($"{Environment.ProcessId} {Process.GetCurrentProcess().ProcessName}\n");
-            lockFile.SetLength(0);
-            lockFile.Write(text);
-            lockFile.Flush();
-        }
-        catch (IOException)
-        {
-            // Only diagnostics: the lock itself is what matters.
-        }
-    }
-
-    /// <summary>" (process N name)" from the lock file where the platform lets a second opener read it (Unix), else "".</summary>
-    private static string Owner(string lockPath)
-    {
-        try
-        {
-            using var reader = new FileStream(lockPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            var buffer = new byte[256];
-            var text = Encoding.UTF8.GetString(buffer, 0, reader.Read(buffer)).Trim();
-            return text.Length == 0 ? "" : $" (process {text})";
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return "";
-        }
     }
 }

@@ -127,7 +127,7 @@ public class LiteDbCheckpointTests : StorageDirectoryTests
         {
             await SaveCountersAsync(adapter, 0, 120);
             Assert.That(File.Exists(Path.Combine(DirectoryPath, "store-log.db")), Is.True);
-            foreach (var file in Directory.GetFiles(DirectoryPath)) File.Copy(file, Path.Combine(copy, Path.GetFileName(file)));
+            foreach (var file in Directory.GetFiles(DirectoryPath).Where(f => !f.EndsWith(".lock", StringComparison.Ordinal))) File.Copy(file, Path.Combine(copy, Path.GetFileName(file)));
         }
         await using var reopened = new LiteDbStorageAdapter(new LiteDbOptions { FilePath = Path.Combine(copy, "store.db") });
         await reopened.OpenAsync(StorageTestSchema.Instance, default);

@@ -48,7 +48,7 @@ public class LiteDbWriteJournalTests : StorageDirectoryTests
     {
         var copy = Path.Combine(DirectoryPath, name);
         Directory.CreateDirectory(copy);
-        foreach (var file in Directory.GetFiles(DirectoryPath)) File.Copy(file, Path.Combine(copy, Path.GetFileName(file)));
+        foreach (var file in Directory.GetFiles(DirectoryPath).Where(f => !f.EndsWith(".lock", StringComparison.Ordinal))) File.Copy(file, Path.Combine(copy, Path.GetFileName(file)));
         return Path.Combine(copy, "store.db");
     }
 
@@ -303,8 +303,11 @@ public class LiteDbWriteJournalTests : StorageDirectoryTests
             await SaveAsync(adapter, new Counter { Id = 2 });
             File.Copy(JournalPath, Path.Combine(DirectoryPath, "ahead.journal"));
         }
-        // The database file replaced by a fresh one (epoch 0), the journal kept.
-        File.Delete(FilePath);
+        // The database file replaced by a fresh one (epoch 0), the journal kept. (A deleted database file is a reset
+        // instead: its journal is discarded, see LeftoverFilesTests.)
+        var fresh = Path.Combine(DirectoryPath, "fresh.db");
+        await (await OpenAsync(fresh)).DisposeAsync();
+        File.Copy(fresh, FilePath, overwrite: true);
         File.Copy(Path.Combine(DirectoryPath, "ahead.journal"), JournalPath, overwrite: true);
         var adapter2 = new LiteDbStorageAdapter(new LiteDbOptions { FilePath = FilePath });
         Assert.That(async () => await adapter2.OpenAsync(StorageTestSchema.Instance, default),
