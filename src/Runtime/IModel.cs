@@ -33,4 +33,11 @@ public interface IModel<TSelf> : IModel
     /// <see cref="FieldValue"/>, as the typed predicate builders do; used to translate LINQ predicates.
     /// </summary>
     static abstract FieldValue ConvertValue(string fieldName, object? value);
+
+    /// <summary>
+    /// <paramref name="model"/> as the store keeps it: without the <c>@belongsTo</c> parent instances it was built with
+    /// (the foreign keys stay), because a kept parent would be handed out again after the parent changed. Returns
+    /// <paramref name="model"/> itself when it holds no parent instance (the default, for models without parents).
+    /// </summary>
+    static virtual TSelf WithoutParents(TSelf model) => model;
 }

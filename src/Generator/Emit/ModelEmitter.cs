@@ -110,6 +110,7 @@ internal sealed class ModelEmitter
                 {
                     EmitGetFieldValue();
                     EmitConvertValue();
+                    EmitWithoutParents();
                     EmitDraft();
                     EmitFields();
                     _w.Line();
@@ -662,6 +663,21 @@ internal sealed class ModelEmitter
             _w.Unindent();
             _w.Line("};");
         }
+        _w.Line();
+    }
+
+    /// <summary>
+    /// For models with <c>@belongsTo</c> parents: the copy the store keeps, without the parent instances (a kept
+    /// instance would be handed out again after the parent changed); models without parents use the interface default.
+    /// </summary>
+    private void EmitWithoutParents()
+    {
+        var parents = _fields.Where(f => f.Association is { Kind: AssociationKind.BelongsTo }).ToList();
+        if (parents.Count == 0) return;
+        var held = string.Join(" && ", parents.Select(f => $"model._{CSharpNaming.ToCamelCase(f.Name)} is null"));
+        var cleared = string.Join(", ", parents.Select(f => $"{Prop(f)} = null"));
+        _w.Line("/// <inheritdoc/>");
+        _w.Line($"static {Self} {CSharpTypes.Runtime}.IModel<{Self}>.WithoutParents({Self} model) => {held} ? model : model with {{ {cleared} }};");
         _w.Line();
     }
 

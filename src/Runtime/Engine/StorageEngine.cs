@@ -72,21 +72,25 @@ internal sealed class StorageEngine : IAsyncDisposable
     public async Task<object> SaveAsync(ModelMetadata model, object item, PredicateNode? condition, CancellationToken cancellationToken)
     {
         ModelValidator.Validate(model, item);
-        var op = await _adapter.WriteAsync(session => SaveInSession(session, model, item, condition), cancellationToken).ConfigureAwait(false);
-        Changes.Publish(new StoredChange(model, op, item));
+        var stored = model.Codec.WithoutParents(item);
+        var op = await _adapter.WriteAsync(session => SaveInSession(session, model, stored, condition), cancellationToken).ConfigureAwait(false);
+        Changes.Publish(new StoredChange(model, op, stored));
         return item;
     }
 
     public async Task SaveAllAsync(ModelMetadata model, IReadOnlyList<object> items, CancellationToken cancellationToken)
     {
         foreach (var item in items) ModelValidator.Validate(model, item);
+        // Kept without parent instances: items read back later must not carry a parent that has changed since.
+        var stored = new object[items.Count];
+        for (int i = 0; i < stored.Length; i++) stored[i] = model.Codec.WithoutParents(items[i]);
         var ops = await _adapter.WriteAsync(session =>
         {
             var result = new OpType[items.Count];
-            for (int i = 0; i < items.Count; i++) result[i] = SaveInSession(session, model, items[i], null);
+            for (int i = 0; i < stored.Length; i++) result[i] = SaveInSession(session, model, stored[i], null);
             return result;
         }, cancellationToken).ConfigureAwait(false);
-        for (int i = 0; i < items.Count; i++) Changes.Publish(new StoredChange(model, ops[i], items[i]));
+        for (int i = 0; i < stored.Length; i++) Changes.Publish(new StoredChange(model, ops[i], stored[i]));
     }
 
     private OpType SaveInSession(IStorageSession session, ModelMetadata model, object item, PredicateNode? condition)

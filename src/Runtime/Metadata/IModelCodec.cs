@@ -20,4 +20,7 @@ public interface IModelCodec
 
     /// <summary>Converts a CLR value of a field's type to a <see cref="FieldValue"/>.</summary>
     FieldValue ConvertValue(string fieldName, object? value);
+
+    /// <summary>The item as the store keeps it: without <c>@belongsTo</c> parent instances (see <see cref="IModel{TSelf}.WithoutParents"/>).</summary>
+    object WithoutParents(object model) => model;
 }

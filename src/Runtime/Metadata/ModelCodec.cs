@@ -30,6 +30,9 @@ public sealed class ModelCodec<T> : IModelCodec
     /// <inheritdoc/>
     public FieldValue ConvertValue(string fieldName, object? value) => T.ConvertValue(fieldName, value);
 
+    /// <inheritdoc/>
+    public object WithoutParents(object model) => T.WithoutParents(Cast(model));
+
     private static T Cast(object model) => model as T
         ?? throw new ArgumentException($"Expected a {typeof(T).Name} but got {model?.GetType().Name ?? "null"}.", nameof(model));
 }
