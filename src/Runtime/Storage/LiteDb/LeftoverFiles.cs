@@ -44,7 +44,7 @@ internal static class LeftoverFiles
         string? reason = null;
         if (!data.Exists || data.Length == 0)
         {
-            reason = "its data file is missing (deleted while they were left behind)";
+            reason = "its data file is missing or empty (deleted after an earlier run left this file behind)";
         }
         else if (!encrypted && File.Exists(log) && ReadCreationStamp(databasePath) is { } stamp && LogHasOtherCreationStamp(log, stamp))
         {
