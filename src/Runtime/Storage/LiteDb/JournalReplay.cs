@@ -15,6 +15,18 @@ internal static class JournalReplay
     /// <summary>The setting holding how many journal-clearing commits the database has had.</summary>
     public const string EpochSetting = "storage.journalEpoch";
 
+    /// <summary>The setting holding the database's identity, written into its journal's header.</summary>
+    public const string DatabaseIdSetting = "storage.databaseId";
+
+    /// <summary>The identity of <paramref name="database"/>, made (a random non-zero number) and stored the first time.</summary>
+    public static long ReadOrCreateDatabaseId(LiteDatabase database)
+    {
+        if (SettingsDocuments.Get(database, DatabaseIdSetting) is { } stored) return long.Parse(stored, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+        long id = Random.Shared.NextInt64(1, long.MaxValue); // only tells files apart; nothing secret
+        SettingsDocuments.Set(database, DatabaseIdSetting, id.ToString(CultureInfo.InvariantCulture));
+        return id;
+    }
+
     /// <summary>The epoch stored in <paramref name="database"/> (0 when none).</summary>
     public static long ReadEpoch(LiteDatabase database)
         => SettingsDocuments.Get(database, EpochSetting) is { } value ? long.Parse(value, NumberStyles.None, CultureInfo.InvariantCulture) : 0;
@@ -27,11 +39,17 @@ internal static class JournalReplay
     /// Applies the journal's records in one transaction unless the database already holds them, then empties the journal.
     /// Returns the database's epoch afterwards. Call on the thread that opened the database, before any other write.
     /// </summary>
-    public static long Run(LiteDatabase database, WriteJournal journal, ILogger logger)
+    public static long Run(LiteDatabase database, string databasePath, WriteJournal journal, ILogger logger)
     {
         long epoch = ReadEpoch(database);
+        long databaseId = ReadOrCreateDatabaseId(database);
         if (journal.DiscardedBytes > 0) LiteDbLog.JournalTailDiscarded(logger, journal.Path, journal.DiscardedBytes);
-        if (journal.Records > 0)
+        if (journal.Records > 0 && journal.DatabaseId is { } journalOf && journalOf != databaseId)
+        {
+            // Another database's writes (its data file was replaced by this one): applying them would mix two databases.
+            LiteDbLog.StrayFileDiscarded(logger, journal.Path, databasePath, "it belongs to another database file (its header names another database)");
+        }
+        else if (journal.Records > 0)
         {
             if (journal.Epoch > epoch)
             {
@@ -57,7 +75,7 @@ internal static class JournalReplay
             }
             // An older epoch: a commit already holds these records (the crash came before the journal was emptied).
         }
-        journal.Reset(epoch);
+        journal.Reset(epoch, databaseId);
         return epoch;
     }
 }

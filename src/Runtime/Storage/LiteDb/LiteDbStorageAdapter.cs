@@ -119,7 +119,7 @@ public sealed class LiteDbStorageAdapter : IStorageAdapter
                     if (journaling || File.Exists(JournalPath))
                     {
                         journal = WriteJournal.Open(JournalPath, _options.JournalStreamWrapper);
-                        epoch = JournalReplay.Run(database, journal, _logger);
+                        epoch = JournalReplay.Run(database, _filePath, journal, _logger);
                         if (!journaling)
                         {
                             journal.Dispose();

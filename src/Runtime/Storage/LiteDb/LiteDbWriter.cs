@@ -427,7 +427,7 @@ internal sealed class LiteDbWriter
             _epoch++;
             try
             {
-                _journal!.Reset(_epoch);
+                _journal!.Reset(_epoch, _journal.DatabaseId!.Value); // set by the replay on open
                 _journalRecords = 0;
                 _appendFailed = false;
             }

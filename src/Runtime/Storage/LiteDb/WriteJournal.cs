@@ -11,27 +11,33 @@ namespace Amplify.DataStore.Storage.LiteDb;
 /// the records left by a crash are applied to the database (<see cref="JournalReplay"/>).
 /// </summary>
 /// <remarks>
-/// Layout: a 16-byte header (<c>ADSJ</c>, format version 1, the epoch as u64) and then <see cref="JournalRound"/> records.
-/// The epoch is the number of journal-clearing commits the database had when the records started; the database stores
-/// its own count, so records that a commit already holds (a crash between the commit and emptying the file) are
-/// recognized and not applied again. A record cut short by a crash, or damaged, ends the journal: its batch was never
+/// Layout: a 24-byte header (<c>ADSJ</c>, format version 2, the epoch as u64, the database's identity as u64) and then
+/// <see cref="JournalRound"/> records; format 1 (16 bytes, no identity) is still read. The epoch is the number of
+/// journal-clearing commits the database had when the records started; the database stores its own count, so records
+/// that a commit already holds (a crash between the commit and emptying the file) are recognized and not applied again.
+/// The identity (a random number the database keeps in its settings) tells a journal of another database file apart. A record cut short by a crash, or damaged, ends the journal: its batch was never
 /// acknowledged, because acknowledgement waits for the write of the whole record.
 /// A record is written with one write call and not flushed to the device: like LiteDB's own commits, it survives the
 /// process being killed, not necessarily a power loss.
 /// </remarks>
 internal sealed class WriteJournal : IDisposable
 {
-    private const int HeaderSize = 16;
+    /// <summary>The size of the header this version writes.</summary>
+    public const int HeaderSize = 24;
+    private const int FormatOneHeaderSize = 16;
     private const uint Magic = 0x4A_53_44_41; // "ADSJ" little-endian
-    private const uint FormatVersion = 1;
+    private const uint FormatVersion = 2;
 
     private readonly Stream _stream;
+    private int _headerSize;
 
-    private WriteJournal(string path, Stream stream, long epoch, List<JournalOperation> operations, int records, long discardedBytes)
+    private WriteJournal(string path, Stream stream, int headerSize, long epoch, long? databaseId, List<JournalOperation> operations, int records, long discardedBytes)
     {
         Path = path;
         _stream = stream;
+        _headerSize = headerSize;
         Epoch = epoch;
+        DatabaseId = databaseId;
         Operations = operations;
         Records = records;
         DiscardedBytes = discardedBytes;
@@ -42,6 +48,9 @@ internal sealed class WriteJournal : IDisposable
 
     /// <summary>The epoch in the header (0 for a new or empty file).</summary>
     public long Epoch { get; private set; }
+
+    /// <summary>The identity of the database the records belong to (null for a new or empty file, or format 1).</summary>
+    public long? DatabaseId { get; private set; }
 
     /// <summary>The operations of the complete records found when the file was opened, in order.</summary>
     public IReadOnlyList<JournalOperation> Operations { get; private set; }
@@ -66,18 +75,23 @@ internal sealed class WriteJournal : IDisposable
             var content = ReadWhole(stream);
             var operations = new List<JournalOperation>();
             long epoch = 0;
+            long? databaseId = null;
             int records = 0;
+            int headerSize = HeaderSize;
             long end = content.Length;
-            if (content.Length >= HeaderSize)
+            if (content.Length >= FormatOneHeaderSize)
             {
-                if (BinaryPrimitives.ReadUInt32LittleEndian(content) != Magic || BinaryPrimitives.ReadUInt32LittleEndian(content.AsSpan(4)) != FormatVersion)
+                var version = BinaryPrimitives.ReadUInt32LittleEndian(content.AsSpan(4));
+                headerSize = version == 1 ? FormatOneHeaderSize : HeaderSize;
+                if (BinaryPrimitives.ReadUInt32LittleEndian(content) != Magic || version is not (1 or FormatVersion) || content.Length < headerSize)
                 {
                     throw new InvalidDataException($"'{path}' is not a write journal of this store (unknown header). Move it away only if the database file next to it is known to be complete.");
                 }
                 epoch = BinaryPrimitives.ReadInt64LittleEndian(content.AsSpan(8));
-                end = ReadRecords(path, content, operations, ref records);
+                if (version == FormatVersion) databaseId = BinaryPrimitives.ReadInt64LittleEndian(content.AsSpan(16));
+                end = ReadRecords(path, content, headerSize, operations, ref records);
             }
-            return new WriteJournal(path, stream, epoch, operations, records, content.Length - end);
+            return new WriteJournal(path, stream, headerSize, epoch, databaseId, operations, records, content.Length - end);
         }
         catch
         {
@@ -87,7 +101,7 @@ internal sealed class WriteJournal : IDisposable
     }
 
     /// <summary>Bytes of records appended since the journal was last emptied.</summary>
-    public long RecordBytes => _stream.Length - HeaderSize;
+    public long RecordBytes => _stream.Length - _headerSize;
 
     /// <summary>Appends one record (see <see cref="JournalRound.Seal"/>) with a single write.</summary>
     public void Append(ReadOnlySpan<byte> record)
@@ -119,12 +133,15 @@ internal sealed class WriteJournal : IDisposable
         var operations = new List<JournalOperation>();
         int records = 0;
         // A failed append may have left part of a record at the end; the acknowledged records all come before it.
-        ReadRecords(Path, content, operations, ref records);
+        ReadRecords(Path, content, _headerSize, operations, ref records);
         return operations;
     }
 
-    /// <summary>Empties the file and starts it again at <paramref name="epoch"/> (after a commit holding every record).</summary>
-    public void Reset(long epoch)
+    /// <summary>
+    /// Empties the file and starts it again at <paramref name="epoch"/> for the database <paramref name="databaseId"/>
+    /// (on open, and after a commit holding every record).
+    /// </summary>
+    public void Reset(long epoch, long databaseId)
     {
         _stream.SetLength(0);
         _stream.Position = 0;
@@ -132,8 +149,11 @@ internal sealed class WriteJournal : IDisposable
         BinaryPrimitives.WriteUInt32LittleEndian(header, Magic);
         BinaryPrimitives.WriteUInt32LittleEndian(header[4..], FormatVersion);
         BinaryPrimitives.WriteInt64LittleEndian(header[8..], epoch);
+        BinaryPrimitives.WriteInt64LittleEndian(header[16..], databaseId);
         _stream.Write(header);
+        _headerSize = HeaderSize;
         Epoch = epoch;
+        DatabaseId = databaseId;
         Operations = Array.Empty<JournalOperation>();
         Records = 0;
     }
@@ -151,9 +171,9 @@ internal sealed class WriteJournal : IDisposable
     }
 
     /// <summary>Reads complete records after the header; returns where the last one ends.</summary>
-    private static long ReadRecords(string path, byte[] content, List<JournalOperation> operations, ref int records)
+    private static long ReadRecords(string path, byte[] content, int headerSize, List<JournalOperation> operations, ref int records)
     {
-        int position = HeaderSize;
+        int position = headerSize;
         while (content.Length - position >= JournalRound.HeaderSize)
         {
             uint length = BinaryPrimitives.ReadUInt32LittleEndian(content.AsSpan(position));

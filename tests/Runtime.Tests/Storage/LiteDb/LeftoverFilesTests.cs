@@ -50,7 +50,7 @@ public class LeftoverFilesTests : StorageDirectoryTests
         foreach (var file in Directory.GetFiles(DirectoryPath).Where(f => !f.EndsWith(".lock", StringComparison.Ordinal))) File.Copy(file, Path.Combine(copy, Path.GetFileName(file)));
         var db = Path.Combine(copy, "store.db");
         Assert.That(new FileInfo(LeftoverFiles.LogPathFor(db)).Length, Is.GreaterThan(0), "committed pages wait in LiteDB's log");
-        Assert.That(new FileInfo(db + ".journal").Length, Is.GreaterThan(16), "acknowledged batches wait in the journal");
+        Assert.That(new FileInfo(db + ".journal").Length, Is.GreaterThan(WriteJournal.HeaderSize), "acknowledged batches wait in the journal");
         return db;
     }
 
@@ -140,6 +140,28 @@ public class LeftoverFilesTests : StorageDirectoryTests
         await using var reopened = await OpenAsync(db, logger);
         Assert.That(await IdsAsync(reopened), Is.EqualTo(new[] { 1000, 1001, 1002 }));
         AssertDiscarded(logger, db, LeftoverFiles.LogPathFor(db), db + ".journal");
+    }
+
+    [Test]
+    public async Task AJournalOfAnotherDatabase_AtTheSameEpoch_IsDiscarded_NotApplied()
+    {
+        // Database A at epoch 0 with two batches only in its journal (no LiteDB commit of them yet).
+        string copy;
+        await using (var a = await OpenAsync(FilePath))
+        {
+            await SaveAsync(a, 0, 2);
+            await SaveAsync(a, 2, 2);
+            copy = Directory.CreateDirectory(Path.Combine(DirectoryPath, "a")).FullName;
+            File.Copy(FilePath + ".journal", Path.Combine(copy, "store.db.journal"));
+        }
+        // Database B, also at epoch 0 (never had a journaled commit), put where A was; only A's journal is left next to it.
+        var b = Path.Combine(copy, "store.db");
+        await (await OpenAsync(Path.Combine(DirectoryPath, "b.db"))).DisposeAsync();
+        File.Copy(Path.Combine(DirectoryPath, "b.db"), b);
+        var logger = new ListLogger();
+        await using var reopened = await OpenAsync(b, logger);
+        Assert.That(await IdsAsync(reopened), Is.Empty, "B gets none of A's items");
+        AssertDiscarded(logger, b, b + ".journal");
     }
 
     [Test]

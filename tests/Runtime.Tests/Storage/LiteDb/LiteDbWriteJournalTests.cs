@@ -63,14 +63,14 @@ public class LiteDbWriteJournalTests : StorageDirectoryTests
             Assert.That(writer.JournalAppends, Is.EqualTo(10));
             Assert.That(writer.HasUncommitted, Is.True);
             Assert.That(CommittedCount(adapter), Is.Zero, "LiteDB has not committed them yet");
-            Assert.That(new FileInfo(JournalPath).Length, Is.GreaterThan(16 + 10 * 8));
+            Assert.That(new FileInfo(JournalPath).Length, Is.GreaterThan(WriteJournal.HeaderSize + 10 * 8));
         });
         Assert.That(await adapter.GetAsync(Counter.Metadata, Counter.KeyOf(7), default), Is.EqualTo(new Counter { Id = 7, Value = 7 }));
         Assert.Multiple(() =>
         {
             Assert.That(writer.HasUncommitted, Is.False);
             Assert.That(CommittedCount(adapter), Is.EqualTo(10));
-            Assert.That(new FileInfo(JournalPath).Length, Is.EqualTo(16), "a commit empties the journal to its header");
+            Assert.That(new FileInfo(JournalPath).Length, Is.EqualTo(WriteJournal.HeaderSize), "a commit empties the journal to its header");
         });
     }
 
@@ -154,7 +154,7 @@ public class LiteDbWriteJournalTests : StorageDirectoryTests
             Assert.That(writer.Commits, Is.EqualTo(1));
             Assert.That(writer.HasUncommitted, Is.False);
             Assert.That(CommittedCount(adapter), Is.EqualTo(21));
-            Assert.That(new FileInfo(JournalPath).Length, Is.EqualTo(16));
+            Assert.That(new FileInfo(JournalPath).Length, Is.EqualTo(WriteJournal.HeaderSize));
         });
     }
 
@@ -195,7 +195,7 @@ public class LiteDbWriteJournalTests : StorageDirectoryTests
             journal!.FailSetLengths = 1;
             // A read LiteDB must answer commits; emptying the journal afterwards fails.
             Assert.That(await adapter.GetAsync(Counter.Metadata, Counter.KeyOf(1), default), Is.EqualTo(new Counter { Id = 1, Value = 1 }));
-            Assert.That(new FileInfo(JournalPath).Length, Is.GreaterThan(16), "the committed record is still in the file");
+            Assert.That(new FileInfo(JournalPath).Length, Is.GreaterThan(WriteJournal.HeaderSize), "the committed record is still in the file");
             copy = CopyFiles("after-failed-reset");
             long commits = writer.Commits, appends = writer.JournalAppends;
             await SaveAsync(adapter, new Counter { Id = 1, Value = 2 });
@@ -210,7 +210,7 @@ public class LiteDbWriteJournalTests : StorageDirectoryTests
         // not applied again (it would be harmless here, but not after later changes).
         await using var crashed = await OpenAsync(copy);
         Assert.That(await CountersAsync(crashed), Is.EqualTo(new[] { new Counter { Id = 1, Value = 1 } }));
-        Assert.That(new FileInfo(copy + ".journal").Length, Is.EqualTo(16));
+        Assert.That(new FileInfo(copy + ".journal").Length, Is.EqualTo(WriteJournal.HeaderSize));
     }
 
     [Test]
@@ -237,7 +237,7 @@ public class LiteDbWriteJournalTests : StorageDirectoryTests
         var (outbox, setting) = await reopened.WriteAsync(s => (s.ReadOutbox(), s.GetSetting("schemaVersion")), default);
         Assert.That(outbox.Select(e => e.Id), Is.EqualTo(new[] { "e1" }));
         Assert.That(setting, Is.EqualTo("v2"));
-        Assert.That(new FileInfo(copy + ".journal").Length, Is.EqualTo(16), "applied and emptied");
+        Assert.That(new FileInfo(copy + ".journal").Length, Is.EqualTo(WriteJournal.HeaderSize), "applied and emptied");
     }
 
     [Test]
@@ -252,7 +252,7 @@ public class LiteDbWriteJournalTests : StorageDirectoryTests
         }
         // Cut the second record in half: its batch was being written when the process died.
         long length = new FileInfo(copy + ".journal").Length;
-        long secondRecord = length - (length - 16) / 2;
+        long secondRecord = length - (length - WriteJournal.HeaderSize) / 2;
         using (var journal = new FileStream(copy + ".journal", FileMode.Open)) journal.SetLength(secondRecord + 5);
         await using var reopened = await OpenAsync(copy);
         Assert.That((await CountersAsync(reopened)).Select(c => c.Id), Is.EqualTo(new[] { 1 }));
@@ -296,6 +296,9 @@ public class LiteDbWriteJournalTests : StorageDirectoryTests
     [Test]
     public async Task AJournalAheadOfItsDatabase_IsRefusedWithAClearError()
     {
+        await (await OpenAsync()).DisposeAsync();
+        var backup = Path.Combine(DirectoryPath, "backup.db");
+        File.Copy(FilePath, backup); // the database at epoch 0
         await using (var adapter = await OpenAsync())
         {
             await SaveAsync(adapter, new Counter { Id = 1 });
@@ -303,11 +306,9 @@ public class LiteDbWriteJournalTests : StorageDirectoryTests
             await SaveAsync(adapter, new Counter { Id = 2 });
             File.Copy(JournalPath, Path.Combine(DirectoryPath, "ahead.journal"));
         }
-        // The database file replaced by a fresh one (epoch 0), the journal kept. (A deleted database file is a reset
-        // instead: its journal is discarded, see LeftoverFilesTests.)
-        var fresh = Path.Combine(DirectoryPath, "fresh.db");
-        await (await OpenAsync(fresh)).DisposeAsync();
-        File.Copy(fresh, FilePath, overwrite: true);
+        // The same database restored from the older backup, the later journal kept. (A journal of another database is
+        // discarded instead, see LeftoverFilesTests.)
+        File.Copy(backup, FilePath, overwrite: true);
         File.Copy(Path.Combine(DirectoryPath, "ahead.journal"), JournalPath, overwrite: true);
         var adapter2 = new LiteDbStorageAdapter(new LiteDbOptions { FilePath = FilePath });
         Assert.That(async () => await adapter2.OpenAsync(StorageTestSchema.Instance, default),
