@@ -236,7 +236,10 @@ internal sealed class ModelOperations
             foreach (var rule in Auth.OwnerRules)
             {
                 var field = rule.OwnerField ?? "owner";
-                if (input.GetValueOrDefault(field) is null && Model.FindField(field) is not { IsList: true }) input[field] = ModelAuthorization.OwnerValue(caller);
+                if (input.GetValueOrDefault(field) is null && Model.FindField(field) is not { IsList: true } && RuleClaims.OwnerValue(rule, caller) is { } owner)
+                {
+                    input[field] = owner;
+                }
             }
         }
         if (decision == AccessDecision.OwnItems && !Auth.OwnsItem(caller, input, ModelOperation.Create))
@@ -429,7 +432,7 @@ internal sealed class ModelOperations
         var decision = Auth.Decide(caller, ModelOperation.Read);
         if (decision == AccessDecision.Deny) throw AppSyncError.Unauthorized(context.FieldDefinition.Name, "Subscription");
         var owner = context.GetArgument<string?>("owner");
-        if (owner is not null && !ModelAuthorization.IsCaller(caller, owner))
+        if (owner is not null && !Auth.IsCaller(caller, owner))
         {
             throw AppSyncError.Unauthorized(context.FieldDefinition.Name, "Subscription");
         }
@@ -439,7 +442,7 @@ internal sealed class ModelOperations
         return new EventStream(_events, e =>
             e.Model == Model.Name && e.Mutation == mutation
             && (decision == AccessDecision.AllItems || Auth.OwnsItem(caller, e.Item, ModelOperation.Read))
-            && (owner is null || ownerFields.Any(f => e.Item.GetValueOrDefault(f) is string stored && (stored == owner || ModelAuthorization.DisplayOwner(stored) == owner || ModelAuthorization.IsCaller(caller, stored))))
+            && (owner is null || ownerFields.Any(f => e.Item.GetValueOrDefault(f) is string stored && (stored == owner || ModelAuthorization.DisplayOwner(stored) == owner || Auth.IsCaller(caller, stored))))
             && FilterEvaluator.Matches(e.Item, filter));
     }
 
