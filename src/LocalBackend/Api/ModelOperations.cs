@@ -250,7 +250,7 @@ internal sealed class ModelOperations
         var (stored, _) = await _store.WriteAsync(Model.Name, key, current =>
         {
             // attribute_not_exists(id) AND the client's condition, evaluated on the absent item.
-            if (current is not null) throw AppSyncError.ConditionalCheckFailed(Project(context, current), RequestId());
+            if (current is not null) throw AppSyncError.ConditionalCheckFailed(Reveal(context, caller, current), RequestId());
             if (condition is not null && !FilterEvaluator.Matches(new Dictionary<string, object?>(), condition))
             {
                 throw AppSyncError.ConditionalCheckFailed(null, RequestId());
@@ -283,10 +283,10 @@ internal sealed class ModelOperations
             }
             if (condition is not null && !FilterEvaluator.Matches(current, condition))
             {
-                throw AppSyncError.ConditionalCheckFailed(Project(context, current), RequestId());
+                throw AppSyncError.ConditionalCheckFailed(Reveal(context, caller, current), RequestId());
             }
             // A tombstone is never brought back by an update (inferred: AppSync reports it as a conflict).
-            if (ItemImage.IsDeleted(current)) throw AppSyncError.ConflictUnhandled(Project(context, current));
+            if (ItemImage.IsDeleted(current)) throw AppSyncError.ConflictUnhandled(Reveal(context, caller, current));
 
             var preview = ItemImage.Copy(current);
             foreach (var (name, value) in changes)
@@ -315,13 +315,13 @@ internal sealed class ModelOperations
                             foreach (var field in Model.PrimaryKey.Fields) resolved[field] = current[field]; // the key is not the handler's to change
                             return resolved;
                         case ConflictAction.Reject:
-                            throw AppSyncError.ConflictUnhandled(Project(context, current));
+                            throw AppSyncError.ConflictUnhandled(Reveal(context, caller, current));
                         default:
                             throw new AppSyncError("ConflictError", "The conflict handler answered REMOVE to an update; REMOVE is valid only for deletes.");
                     }
                 }
                 default:
-                    throw AppSyncError.ConflictUnhandled(Project(context, current));
+                    throw AppSyncError.ConflictUnhandled(Reveal(context, caller, current));
             }
         }, Publisher(context)).ConfigureAwait(false);
         return stored;
@@ -347,20 +347,20 @@ internal sealed class ModelOperations
             }
             if (condition is not null && !FilterEvaluator.Matches(current, condition))
             {
-                throw AppSyncError.ConditionalCheckFailed(Project(context, current), RequestId());
+                throw AppSyncError.ConditionalCheckFailed(Reveal(context, caller, current), RequestId());
             }
             bool versionMatches = expectedVersion == ItemImage.VersionOf(current);
             if (ItemImage.IsDeleted(current))
             {
                 // Deleting a tombstone again is a no-op when the client knows its version (inferred).
                 if (versionMatches) return null;
-                throw AppSyncError.ConflictUnhandled(Project(context, current));
+                throw AppSyncError.ConflictUnhandled(Reveal(context, caller, current));
             }
             if (!versionMatches)
             {
-                if (_options.StrategyFor(Model.Name) != ConflictStrategy.Custom) throw AppSyncError.ConflictUnhandled(Project(context, current));
+                if (_options.StrategyFor(Model.Name) != ConflictStrategy.Custom) throw AppSyncError.ConflictUnhandled(Reveal(context, caller, current));
                 var resolution = Handler().Resolve(new ConflictContext(Model.Name, context.FieldDefinition.Name, ConflictOperation.Delete, current, null, input, IdentityOf(caller)));
-                if (resolution.Action == ConflictAction.Reject) throw AppSyncError.ConflictUnhandled(Project(context, current));
+                if (resolution.Action == ConflictAction.Reject) throw AppSyncError.ConflictUnhandled(Reveal(context, caller, current));
                 if (resolution.Action == ConflictAction.Resolve)
                 {
                     throw new AppSyncError("ConflictError", "The conflict handler answered RESOLVE to a delete; use REMOVE or REJECT.");
@@ -409,6 +409,16 @@ internal sealed class ModelOperations
     }
 
     private static bool IsKeyLike(string name) => name == "id" || name.EndsWith("Id", StringComparison.Ordinal) || name == SyncFields.TypeName;
+
+    /// <summary>
+    /// The stored item for an error's <c>data</c>, or AppSync's <c>Unauthorized</c> error for the mutation when the
+    /// caller may not read it: an error must not show what the read rules would hide.
+    /// </summary>
+    private IReadOnlyDictionary<string, object?> Reveal(IResolveFieldContext context, CallerIdentity caller, IReadOnlyDictionary<string, object?> current)
+    {
+        if (!Auth.CanRead(caller, current)) throw AppSyncError.Unauthorized(context.FieldDefinition.Name, "Mutation");
+        return Project(context, current);
+    }
 
     /// <summary>The item as <c>errors[].data</c> shows it: only the selected fields, owners reduced to user names.</summary>
     private IReadOnlyDictionary<string, object?> Project(IResolveFieldContext context, IReadOnlyDictionary<string, object?> item)

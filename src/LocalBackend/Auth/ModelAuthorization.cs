@@ -37,6 +37,9 @@ internal sealed class ModelAuthorization
     public bool OwnsItem(CallerIdentity caller, IReadOnlyDictionary<string, object?> item, ModelOperation operation)
         => _model.GrantsItem(caller, item, operation);
 
+    /// <summary>True when the model's rules let <paramref name="caller"/> read <paramref name="item"/>.</summary>
+    public bool CanRead(CallerIdentity caller, IReadOnlyDictionary<string, object?> item) => _model.Allows(caller, item, ModelOperation.Read);
+
     /// <summary>True when a stored owner value names <paramref name="caller"/> under one of the model's owner rules.</summary>
     public bool IsCaller(CallerIdentity caller, string value)
         => value.Length > 0 && OwnerRules.Any(rule => RuleClaims.OwnerMatches(rule, caller).Contains(value));
