@@ -223,6 +223,7 @@ internal sealed class ModelOperations
         var condition = ArgumentValues.Object(context.GetArgument<object?>("condition"));
         ValidateFilter(condition);
         input.Remove(SyncFields.Version); // creates carry no version; the server starts at 1
+        var written = WrittenFields(input);
 
         if (Model.PrimaryKey.Fields is { Count: 1 } single && single[0] == "id" && input.GetValueOrDefault("id") is null)
         {
@@ -243,6 +244,11 @@ internal sealed class ModelOperations
             }
         }
         if (decision == AccessDecision.OwnItems && !Auth.OwnsItem(caller, input, ModelOperation.Create))
+        {
+            throw AppSyncError.Unauthorized(context.FieldDefinition.Name, "Mutation");
+        }
+        // A field the caller may not set rejects the whole create (AppSync: nothing is written).
+        if (Auth.FirstUnwritableField(caller, input, written, ModelOperation.Create) is not null)
         {
             throw AppSyncError.Unauthorized(context.FieldDefinition.Name, "Mutation");
         }
@@ -278,6 +284,10 @@ internal sealed class ModelOperations
         {
             if (current is null) throw AppSyncError.ConditionalCheckFailed(null, RequestId()); // attribute_exists(id)
             if (decision == AccessDecision.OwnItems && !Auth.OwnsItem(caller, current, ModelOperation.Update))
+            {
+                throw AppSyncError.Unauthorized(context.FieldDefinition.Name, "Mutation");
+            }
+            if (Auth.FirstUnwritableField(caller, current, changes.Keys, ModelOperation.Update) is not null)
             {
                 throw AppSyncError.Unauthorized(context.FieldDefinition.Name, "Mutation");
             }
@@ -417,22 +427,30 @@ internal sealed class ModelOperations
     private IReadOnlyDictionary<string, object?> Reveal(IResolveFieldContext context, CallerIdentity caller, IReadOnlyDictionary<string, object?> current)
     {
         if (!Auth.CanRead(caller, current)) throw AppSyncError.Unauthorized(context.FieldDefinition.Name, "Mutation");
-        return Project(context, current);
+        return Project(context, caller, current);
     }
 
-    /// <summary>The item as <c>errors[].data</c> shows it: only the selected fields, owners reduced to user names.</summary>
-    private IReadOnlyDictionary<string, object?> Project(IResolveFieldContext context, IReadOnlyDictionary<string, object?> item)
+    /// <summary>
+    /// The item as <c>errors[].data</c> shows it: only the selected fields, owners reduced to user names, and protected
+    /// fields the caller may not read as null (no field resolver runs on error data to withhold them).
+    /// </summary>
+    private IReadOnlyDictionary<string, object?> Project(IResolveFieldContext context, CallerIdentity caller, IReadOnlyDictionary<string, object?> item)
     {
         var ownerFields = Auth.OwnerFields.ToHashSet(StringComparer.Ordinal);
         var projected = new Dictionary<string, object?>(StringComparer.Ordinal);
         if (context.SubFields is not { } fields) return item;
         foreach (var (responseName, (_, fieldType)) in fields)
         {
+            if (!Auth.CanReadField(caller, item, fieldType.Name)) { projected[responseName] = null; continue; }
             if (!item.TryGetValue(fieldType.Name, out var value) || value is IReadOnlyDictionary<string, object?>) { projected[responseName] = value; continue; }
             projected[responseName] = ownerFields.Contains(fieldType.Name) && value is string owner ? ModelAuthorization.DisplayOwner(owner) : value;
         }
         return projected;
     }
+
+    /// <summary>The fields a write's input sets: everything but the key, which names the item, and <c>_version</c>.</summary>
+    private string[] WrittenFields(IReadOnlyDictionary<string, object?> input)
+        => input.Keys.Where(k => k != SyncFields.Version && !Model.PrimaryKey.Fields.Contains(k)).ToArray();
 
     // ---- subscriptions -------------------------------------------------------------------------------------------
 
@@ -453,7 +471,8 @@ internal sealed class ModelOperations
             e.Model == Model.Name && e.Mutation == mutation
             && (decision == AccessDecision.AllItems || Auth.OwnsItem(caller, e.Item, ModelOperation.Read))
             && (owner is null || ownerFields.Any(f => e.Item.GetValueOrDefault(f) is string stored && (stored == owner || ModelAuthorization.DisplayOwner(stored) == owner || Auth.IsCaller(caller, stored))))
-            && FilterEvaluator.Matches(e.Item, filter));
+            && FilterEvaluator.Matches(e.Item, filter),
+            e => Auth.Redact(caller, e.Item, e.Payload));
     }
 
     private static CallerIdentity CallerOf(IResolveFieldContext context)

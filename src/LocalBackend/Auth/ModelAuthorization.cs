@@ -6,17 +6,21 @@ using Amplify.DataStore.Schema;
 namespace Amplify.DataStore.LocalBackend.Auth;
 
 /// <summary>
-/// A model's <c>@auth</c> rules as AppSync enforces them (see <see cref="AuthRuleSet"/> for what one rule grants). A
-/// model without rules is open to every authenticated caller (a local backend is for development; AppSync would limit
-/// it to the default mode).
+/// A model's <c>@auth</c> rules and its fields' rules as AppSync enforces them (see <see cref="AuthRuleSet"/> for what
+/// one rule grants). A field with rules is governed by them alone: they decide who reads it and who may set it on
+/// create and update; deletes are decided by the model's rules (AppSync does not apply field rules to deletes). A model
+/// without rules is open to every authenticated caller (a local backend is for development; AppSync would limit it to
+/// the default mode).
 /// </summary>
 internal sealed class ModelAuthorization
 {
     private readonly AuthRuleSet _model;
+    private readonly Dictionary<string, AuthRuleSet> _fields;
 
     public ModelAuthorization(ModelDefinition model)
     {
         _model = new AuthRuleSet(model.AuthRules);
+        _fields = model.Fields.Where(f => f.AuthRules.Count > 0).ToDictionary(f => f.Name, f => new AuthRuleSet(f.AuthRules), StringComparer.Ordinal);
         OwnerRules = model.AuthRules.Where(r => r.Allow == "owner").ToArray();
         ImplicitOwnerField = OwnerRules.Select(r => r.OwnerField ?? "owner").FirstOrDefault(f => model.FindField(f) is null);
     }
@@ -30,6 +34,9 @@ internal sealed class ModelAuthorization
     /// <summary>Every owner field (declared or implicit), whose values are shown reduced to the user name.</summary>
     public IEnumerable<string> OwnerFields => OwnerRules.Select(r => r.OwnerField ?? "owner").Distinct(StringComparer.Ordinal);
 
+    /// <summary>The fields that carry their own <c>@auth</c> rules.</summary>
+    public IEnumerable<string> ProtectedFields => _fields.Keys;
+
     /// <summary>What <paramref name="caller"/> may do for <paramref name="operation"/> under the model's rules.</summary>
     public AccessDecision Decide(CallerIdentity caller, ModelOperation operation) => _model.Decide(caller, operation);
 
@@ -39,6 +46,34 @@ internal sealed class ModelAuthorization
 
     /// <summary>True when the model's rules let <paramref name="caller"/> read <paramref name="item"/>.</summary>
     public bool CanRead(CallerIdentity caller, IReadOnlyDictionary<string, object?> item) => _model.Allows(caller, item, ModelOperation.Read);
+
+    /// <summary>True when <paramref name="field"/> has no rules of its own or they let <paramref name="caller"/> read it on <paramref name="item"/>.</summary>
+    public bool CanReadField(CallerIdentity caller, IReadOnlyDictionary<string, object?> item, string field)
+        => !_fields.TryGetValue(field, out var rules) || rules.Allows(caller, item, ModelOperation.Read);
+
+    /// <summary>
+    /// The first of <paramref name="written"/> whose own rules do not let <paramref name="caller"/> write it for
+    /// <paramref name="operation"/> (create: judged on the new item; update: on the stored item), or <see langword="null"/>.
+    /// </summary>
+    public string? FirstUnwritableField(CallerIdentity caller, IReadOnlyDictionary<string, object?> item, IEnumerable<string> written, ModelOperation operation)
+    {
+        foreach (var field in written)
+        {
+            if (_fields.TryGetValue(field, out var rules) && !rules.Allows(caller, item, operation)) return field;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// <paramref name="payload"/> with the protected fields <paramref name="caller"/> may not read on the full stored
+    /// <paramref name="item"/> withheld; the payload itself when the model has no protected fields. The field resolvers
+    /// trust a <see cref="RedactedItem"/>, since the payload may lack the owner and group fields the rules read.
+    /// </summary>
+    public IReadOnlyDictionary<string, object?> Redact(CallerIdentity caller, IReadOnlyDictionary<string, object?> item, IReadOnlyDictionary<string, object?> payload)
+    {
+        if (_fields.Count == 0) return payload;
+        return new RedactedItem(payload, _fields.Keys.Where(f => !CanReadField(caller, item, f)).ToArray());
+    }
 
     /// <summary>True when a stored owner value names <paramref name="caller"/> under one of the model's owner rules.</summary>
     public bool IsCaller(CallerIdentity caller, string value)
