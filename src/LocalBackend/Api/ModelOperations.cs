@@ -193,7 +193,9 @@ internal sealed class ModelOperations
         var decision = Auth.Decide(caller, ModelOperation.Read);
         if (decision == AccessDecision.Deny) throw AppSyncError.Unauthorized(context.FieldDefinition.Name, parentType);
         ValidateFilter(filter);
-        return item => (decision == AccessDecision.AllItems || Auth.OwnsItem(caller, item, ModelOperation.Read)) && FilterEvaluator.Matches(item, filter);
+        // Filters see only what the caller may read, so they cannot probe a protected field's value.
+        return item => (decision == AccessDecision.AllItems || Auth.OwnsItem(caller, item, ModelOperation.Read))
+            && (filter is null || FilterEvaluator.Matches(Auth.VisibleTo(caller, item), filter));
     }
 
     private static void ValidateFilter(IReadOnlyDictionary<string, object?>? filter)
@@ -291,7 +293,7 @@ internal sealed class ModelOperations
             {
                 throw AppSyncError.Unauthorized(context.FieldDefinition.Name, "Mutation");
             }
-            if (condition is not null && !FilterEvaluator.Matches(current, condition))
+            if (condition is not null && !FilterEvaluator.Matches(Auth.VisibleTo(caller, current), condition))
             {
                 throw AppSyncError.ConditionalCheckFailed(Reveal(context, caller, current), RequestId());
             }
@@ -355,7 +357,7 @@ internal sealed class ModelOperations
             {
                 throw AppSyncError.Unauthorized(context.FieldDefinition.Name, "Mutation");
             }
-            if (condition is not null && !FilterEvaluator.Matches(current, condition))
+            if (condition is not null && !FilterEvaluator.Matches(Auth.VisibleTo(caller, current), condition))
             {
                 throw AppSyncError.ConditionalCheckFailed(Reveal(context, caller, current), RequestId());
             }
@@ -471,7 +473,7 @@ internal sealed class ModelOperations
             e.Model == Model.Name && e.Mutation == mutation
             && (decision == AccessDecision.AllItems || Auth.OwnsItem(caller, e.Item, ModelOperation.Read))
             && (owner is null || ownerFields.Any(f => e.Item.GetValueOrDefault(f) is string stored && (stored == owner || ModelAuthorization.DisplayOwner(stored) == owner || Auth.IsCaller(caller, stored))))
-            && FilterEvaluator.Matches(e.Item, filter),
+            && (filter is null || FilterEvaluator.Matches(Auth.VisibleTo(caller, e.Item), filter)),
             e => Auth.Redact(caller, e.Item, e.Payload));
     }
 

@@ -65,6 +65,22 @@ internal sealed class ModelAuthorization
     }
 
     /// <summary>
+    /// <paramref name="item"/> without the protected fields <paramref name="caller"/> may not read, for evaluating the
+    /// caller's filters and conditions (so they cannot probe those fields); the item itself when nothing is withheld.
+    /// </summary>
+    public IReadOnlyDictionary<string, object?> VisibleTo(CallerIdentity caller, IReadOnlyDictionary<string, object?> item)
+    {
+        Dictionary<string, object?>? visible = null;
+        foreach (var field in _fields.Keys)
+        {
+            if (!item.ContainsKey(field) || CanReadField(caller, item, field)) continue;
+            visible ??= new Dictionary<string, object?>(item, StringComparer.Ordinal);
+            visible.Remove(field);
+        }
+        return visible ?? item;
+    }
+
+    /// <summary>
     /// <paramref name="payload"/> with the protected fields <paramref name="caller"/> may not read on the full stored
     /// <paramref name="item"/> withheld; the payload itself when the model has no protected fields. The field resolvers
     /// trust a <see cref="RedactedItem"/>, since the payload may lack the owner and group fields the rules read.

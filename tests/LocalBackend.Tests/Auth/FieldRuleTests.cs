@@ -119,6 +119,25 @@ public sealed class FieldRuleTests
     }
 
     [Test]
+    public async Task Filters_and_conditions_cannot_probe_a_protected_field_the_caller_may_not_read()
+    {
+        var id = await CreateTodoAsync();
+        var filter = new { f = new { secret = new { eq = Secret } } };
+        const string list = "query($f: ModelTodoFilterInput) { listTodos(filter: $f) { items { id } } syncTodos(filter: $f) { items { id } } }";
+        var bobList = await _backend.DataAsync(list, filter, _bob);
+        Assert.That(bobList["listTodos"]!["items"]!.AsArray(), Is.Empty, "a right guess looks like a wrong one");
+        Assert.That(bobList["syncTodos"]!["items"]!.AsArray(), Is.Empty);
+        var aliceList = await _backend.DataAsync(list, filter, _alice);
+        Assert.That(aliceList["listTodos"]!["items"]!.AsArray(), Has.Count.EqualTo(1), "the owner's filter still sees it");
+
+        var (_, guessed) = await _backend.PostAsync("mutation($i: UpdateTodoInput!, $c: ModelTodoConditionInput) { updateTodo(input: $i, condition: $c) { id } }",
+            new { i = new { id, name = "renamed", _version = 1 }, c = new { secret = new { eq = Secret } } }, apiKey: null, jwt: _bob);
+        Assert.That((string)guessed["errors"]![0]!["errorType"]!, Is.EqualTo("ConditionalCheckFailedException"), guessed.ToJsonString());
+        var stored = await _backend.DataAsync("query($id: ID!) { getTodo(id: $id) { name _version } }", new { id }, _alice);
+        Assert.That((int)stored["getTodo"]!["_version"]!, Is.EqualTo(1));
+    }
+
+    [Test]
     public async Task Subscription_events_redact_protected_fields_the_subscriber_may_not_read()
     {
         const string subscription = "subscription { onCreateTodo { id name secret } }";
