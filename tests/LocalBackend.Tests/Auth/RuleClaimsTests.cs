@@ -115,6 +115,39 @@ public sealed class RuleClaimsTests
         Assert.That((string)refused["errors"]![0]!["errorType"]!, Is.EqualTo("Unauthorized"), refused.ToJsonString());
     }
 
+    [Test]
+    public async Task Subscriptions_of_one_user_with_different_rule_claims_get_their_own_events()
+    {
+        await using var backend = await Backend.StartAsync("""
+            type Memo @model @auth(rules: [{ allow: owner }, { allow: groups, groups: ["Readers"], groupClaim: "custom:groups" }]) {
+              id: ID!
+              text: String!
+            }
+            """, o =>
+        {
+            o.Jwt.HmacSecrets.Add(TestTokens.Secret);
+            o.Jwt.Issuer = TestTokens.Issuer;
+        });
+        // The same sub, user name and cognito:groups; only the rule's claim differs.
+        var reader = TestTokens.Issue(sub: "sub-carol", username: "carol", extraClaims: new Dictionary<string, object> { ["custom:groups"] = new[] { "Readers" } });
+        var notReader = TestTokens.Issue(sub: "sub-carol", username: "carol");
+        const string subscription = "subscription { onCreateMemo { id text } }";
+        var notReaderHeader = new JsonObject { ["host"] = backend.Endpoint.Authority, ["Authorization"] = notReader };
+        var readerHeader = new JsonObject { ["host"] = backend.Endpoint.Authority, ["Authorization"] = reader };
+        await using var first = await RealtimeClient.ConnectWithSubprotocolAsync(backend, notReaderHeader);
+        await using var second = await RealtimeClient.ConnectWithSubprotocolAsync(backend, readerHeader);
+        await first.InitAsync();
+        await second.InitAsync();
+        Assert.That((string)(await first.StartAsync("own", subscription, notReaderHeader))["type"]!, Is.EqualTo("start_ack"));
+        Assert.That((string)(await second.StartAsync("all", subscription, readerHeader))["type"]!, Is.EqualTo("start_ack"));
+
+        await backend.DataAsync("mutation { createMemo(input: { text: \"dave's memo\" }) { id text } }", jwt: TestTokens.Issue(sub: "sub-dave", username: "dave"));
+        var delivered = await second.ReceiveSkippingKaAsync();
+        Assert.That((string?)delivered["payload"]?["data"]?["onCreateMemo"]?["text"], Is.EqualTo("dave's memo"), delivered.ToJsonString());
+        Assert.ThrowsAsync(Is.InstanceOf<OperationCanceledException>(), async () => await first.ReceiveSkippingKaAsync(TimeSpan.FromMilliseconds(500)),
+            "the token without the group sees only its own memos");
+    }
+
     private async Task<string> CreateNoteAsync(string body)
     {
         var data = await _backend.DataAsync($"mutation($i: CreateNoteInput!) {{ createNote(input: $i) {{ {NoteFields} }} }}", new { i = new { body } }, _alice);
