@@ -167,6 +167,51 @@ public sealed class FieldRuleTests
         Assert.That((string)own["payload"]!["data"]!["onCreateTodo"]!["secret"]!, Is.EqualTo(Secret));
     }
 
+    [Test]
+    public async Task A_protected_relationship_field_is_withheld_in_queries_and_subscription_events()
+    {
+        await using var backend = await Backend.StartAsync("""
+            type Thread @model @auth(rules: [{ allow: private }]) {
+              id: ID!
+              title: String
+              replies: [Reply] @hasMany @auth(rules: [{ allow: groups, groups: ["Moderators"] }])
+            }
+            type Reply @model @auth(rules: [{ allow: private }]) {
+              id: ID!
+              body: String
+              thread: Thread @belongsTo
+            }
+            """, o =>
+        {
+            o.Jwt.HmacSecrets.Add(TestTokens.Secret);
+            o.Jwt.Issuer = TestTokens.Issuer;
+        });
+        var moderator = TestTokens.Issue(sub: "sub-mod", username: "mod", groups: new[] { "Moderators" });
+        var header = new JsonObject { ["host"] = backend.Endpoint.Authority, ["Authorization"] = _bob };
+        await using var bob = await RealtimeClient.ConnectWithSubprotocolAsync(backend, header);
+        await bob.InitAsync();
+        Assert.That((string)(await bob.StartAsync("threads", "subscription { onUpdateThread { id title replies { items { body } } } }", header))["type"]!, Is.EqualTo("start_ack"));
+
+        await backend.DataAsync("mutation { createThread(input: { id: \"t1\", title: \"hello\" }) { id } }", jwt: _alice);
+        await backend.DataAsync("mutation { createReply(input: { body: \"hiddenReplyBody\", threadRepliesId: \"t1\" }) { id } }", jwt: _alice);
+        var (_, text) = await backend.PostTextAsync("{ getThread(id: \"t1\") { title replies { items { body } } } }", apiKey: null, jwt: _bob);
+        Assert.That(text, Does.Not.Contain("hiddenReplyBody"));
+        var body = JsonNode.Parse(text)!;
+        Assert.That((string)body["data"]!["getThread"]!["title"]!, Is.EqualTo("hello"));
+        Assert.That(body["data"]!["getThread"]!["replies"], Is.Null);
+        Assert.That(body["errors"]![0]!["path"]!.ToJsonString(), Is.EqualTo("[\"getThread\",\"replies\"]"));
+        Assert.That((string)body["errors"]![0]!["message"]!, Is.EqualTo("Not Authorized to access replies on type Thread"));
+        var moderated = await backend.DataAsync("{ getThread(id: \"t1\") { replies { items { body } } } }", jwt: moderator);
+        Assert.That((string)moderated["getThread"]!["replies"]!["items"]![0]!["body"]!, Is.EqualTo("hiddenReplyBody"));
+
+        await backend.DataAsync("mutation { updateThread(input: { id: \"t1\", title: \"renamed\", _version: 1 }) { id title } }", jwt: _alice);
+        var frame = await NextDataFrameAsync(bob);
+        Assert.That(frame, Does.Not.Contain("hiddenReplyBody"), "the event's relationship resolves from keys, so it must be withheld, not just nulled in the payload");
+        var eventItem = JsonNode.Parse(frame)!["payload"]!["data"]!["onUpdateThread"]!;
+        Assert.That((string)eventItem["title"]!, Is.EqualTo("renamed"));
+        Assert.That(eventItem["replies"], Is.Null);
+    }
+
     private async Task<string> CreateTodoAsync()
     {
         var data = await _backend.DataAsync("mutation { createTodo(input: { name: \"todo\", secret: \"" + Secret + "\" }) { id name secret } }", jwt: _alice);
