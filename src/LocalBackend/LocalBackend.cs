@@ -84,7 +84,7 @@ public sealed class LocalBackend : IAsyncDisposable
     internal RealtimeEndpoint? Realtime { get; private set; }
 
     /// <summary>Loads the schema, opens the data store and starts serving.</summary>
-    /// <exception cref="LocalBackendException">The schema has errors, or no schema was given.</exception>
+    /// <exception cref="LocalBackendException">The schema has errors or field-level @auth rules it cannot enforce, or no schema was given.</exception>
     public static async Task<LocalBackend> StartAsync(LocalBackendOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -183,6 +183,12 @@ public sealed class LocalBackend : IAsyncDisposable
             throw new LocalBackendException("The schema has errors:" + Environment.NewLine + string.Join(Environment.NewLine, errors.Select(e => "  " + e)));
         }
         if (result.Schema.Models.Count == 0) throw new LocalBackendException("The schema declares no @model types; there is nothing to serve.");
+        var unenforceable = FieldRuleCheck.Problems(result.Schema, files);
+        if (unenforceable.Count > 0)
+        {
+            throw new LocalBackendException("The schema has field-level @auth rules the local backend cannot enforce, so it will not serve them:"
+                + Environment.NewLine + string.Join(Environment.NewLine, unenforceable.Select(p => "  " + p)));
+        }
         return result.Schema;
     }
 }

@@ -87,14 +87,19 @@ internal sealed class ApiSchemaFactory
         var type = new ObjectGraphType { Name = model.Name };
         foreach (var field in model.Fields)
         {
+            FieldType served;
             if (field.Association is { } association)
             {
-                type.AddField(RelationshipField(model, field, association));
-                continue;
+                served = RelationshipField(model, field, association);
             }
-            // The transformer makes the managed timestamps non-null on the type.
-            var fieldType = field.Origin == FieldOrigin.Timestamp ? new NonNullGraphType(Named(field, input: false)) : TypeOf(field, input: false, optional: false);
-            type.AddField(new FieldType { Name = field.Name, ResolvedType = fieldType, Resolver = ValueResolver(field, ownerFields.Contains(field.Name)) });
+            else
+            {
+                // The transformer makes the managed timestamps non-null on the type.
+                var fieldType = field.Origin == FieldOrigin.Timestamp ? new NonNullGraphType(Named(field, input: false)) : TypeOf(field, input: false, optional: false);
+                served = new FieldType { Name = field.Name, ResolvedType = fieldType, Resolver = ValueResolver(field, ownerFields.Contains(field.Name)) };
+            }
+            if (field.AuthRules.Count > 0) served.Resolver = new FieldAuthResolver(served.Resolver!, ops.Auth, field.Name, model.Name);
+            type.AddField(served);
         }
         type.AddField(new FieldType { Name = SyncFields.Version, ResolvedType = NonNull("Int"), Resolver = IntResolver(SyncFields.Version) });
         type.AddField(new FieldType { Name = SyncFields.Deleted, ResolvedType = Ref("Boolean"), Resolver = RawResolver(SyncFields.Deleted) });

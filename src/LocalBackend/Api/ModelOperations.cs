@@ -193,7 +193,9 @@ internal sealed class ModelOperations
         var decision = Auth.Decide(caller, ModelOperation.Read);
         if (decision == AccessDecision.Deny) throw AppSyncError.Unauthorized(context.FieldDefinition.Name, parentType);
         ValidateFilter(filter);
-        return item => (decision == AccessDecision.AllItems || Auth.OwnsItem(caller, item, ModelOperation.Read)) && FilterEvaluator.Matches(item, filter);
+        // Filters see only what the caller may read, so they cannot probe a protected field's value.
+        return item => (decision == AccessDecision.AllItems || Auth.OwnsItem(caller, item, ModelOperation.Read))
+            && (filter is null || FilterEvaluator.Matches(Auth.VisibleTo(caller, item), filter));
     }
 
     private static void ValidateFilter(IReadOnlyDictionary<string, object?>? filter)
@@ -223,6 +225,7 @@ internal sealed class ModelOperations
         var condition = ArgumentValues.Object(context.GetArgument<object?>("condition"));
         ValidateFilter(condition);
         input.Remove(SyncFields.Version); // creates carry no version; the server starts at 1
+        var written = WrittenFields(input);
 
         if (Model.PrimaryKey.Fields is { Count: 1 } single && single[0] == "id" && input.GetValueOrDefault("id") is null)
         {
@@ -236,10 +239,18 @@ internal sealed class ModelOperations
             foreach (var rule in Auth.OwnerRules)
             {
                 var field = rule.OwnerField ?? "owner";
-                if (input.GetValueOrDefault(field) is null && Model.FindField(field) is not { IsList: true }) input[field] = ModelAuthorization.OwnerValue(caller);
+                if (input.GetValueOrDefault(field) is null && Model.FindField(field) is not { IsList: true } && RuleClaims.OwnerValue(rule, caller) is { } owner)
+                {
+                    input[field] = owner;
+                }
             }
         }
         if (decision == AccessDecision.OwnItems && !Auth.OwnsItem(caller, input, ModelOperation.Create))
+        {
+            throw AppSyncError.Unauthorized(context.FieldDefinition.Name, "Mutation");
+        }
+        // A field the caller may not set rejects the whole create (AppSync: nothing is written).
+        if (Auth.FirstUnwritableField(caller, input, written, ModelOperation.Create) is not null)
         {
             throw AppSyncError.Unauthorized(context.FieldDefinition.Name, "Mutation");
         }
@@ -247,7 +258,7 @@ internal sealed class ModelOperations
         var (stored, _) = await _store.WriteAsync(Model.Name, key, current =>
         {
             // attribute_not_exists(id) AND the client's condition, evaluated on the absent item.
-            if (current is not null) throw AppSyncError.ConditionalCheckFailed(Project(context, current), RequestId());
+            if (current is not null) throw AppSyncError.ConditionalCheckFailed(Reveal(context, caller, current), RequestId());
             if (condition is not null && !FilterEvaluator.Matches(new Dictionary<string, object?>(), condition))
             {
                 throw AppSyncError.ConditionalCheckFailed(null, RequestId());
@@ -278,12 +289,16 @@ internal sealed class ModelOperations
             {
                 throw AppSyncError.Unauthorized(context.FieldDefinition.Name, "Mutation");
             }
-            if (condition is not null && !FilterEvaluator.Matches(current, condition))
+            if (Auth.FirstUnwritableField(caller, current, changes.Keys, ModelOperation.Update) is not null)
             {
-                throw AppSyncError.ConditionalCheckFailed(Project(context, current), RequestId());
+                throw AppSyncError.Unauthorized(context.FieldDefinition.Name, "Mutation");
+            }
+            if (condition is not null && !FilterEvaluator.Matches(Auth.VisibleTo(caller, current), condition))
+            {
+                throw AppSyncError.ConditionalCheckFailed(Reveal(context, caller, current), RequestId());
             }
             // A tombstone is never brought back by an update (inferred: AppSync reports it as a conflict).
-            if (ItemImage.IsDeleted(current)) throw AppSyncError.ConflictUnhandled(Project(context, current));
+            if (ItemImage.IsDeleted(current)) throw AppSyncError.ConflictUnhandled(Reveal(context, caller, current));
 
             var preview = ItemImage.Copy(current);
             foreach (var (name, value) in changes)
@@ -312,13 +327,13 @@ internal sealed class ModelOperations
                             foreach (var field in Model.PrimaryKey.Fields) resolved[field] = current[field]; // the key is not the handler's to change
                             return resolved;
                         case ConflictAction.Reject:
-                            throw AppSyncError.ConflictUnhandled(Project(context, current));
+                            throw AppSyncError.ConflictUnhandled(Reveal(context, caller, current));
                         default:
                             throw new AppSyncError("ConflictError", "The conflict handler answered REMOVE to an update; REMOVE is valid only for deletes.");
                     }
                 }
                 default:
-                    throw AppSyncError.ConflictUnhandled(Project(context, current));
+                    throw AppSyncError.ConflictUnhandled(Reveal(context, caller, current));
             }
         }, Publisher(context)).ConfigureAwait(false);
         return stored;
@@ -342,22 +357,22 @@ internal sealed class ModelOperations
             {
                 throw AppSyncError.Unauthorized(context.FieldDefinition.Name, "Mutation");
             }
-            if (condition is not null && !FilterEvaluator.Matches(current, condition))
+            if (condition is not null && !FilterEvaluator.Matches(Auth.VisibleTo(caller, current), condition))
             {
-                throw AppSyncError.ConditionalCheckFailed(Project(context, current), RequestId());
+                throw AppSyncError.ConditionalCheckFailed(Reveal(context, caller, current), RequestId());
             }
             bool versionMatches = expectedVersion == ItemImage.VersionOf(current);
             if (ItemImage.IsDeleted(current))
             {
                 // Deleting a tombstone again is a no-op when the client knows its version (inferred).
                 if (versionMatches) return null;
-                throw AppSyncError.ConflictUnhandled(Project(context, current));
+                throw AppSyncError.ConflictUnhandled(Reveal(context, caller, current));
             }
             if (!versionMatches)
             {
-                if (_options.StrategyFor(Model.Name) != ConflictStrategy.Custom) throw AppSyncError.ConflictUnhandled(Project(context, current));
+                if (_options.StrategyFor(Model.Name) != ConflictStrategy.Custom) throw AppSyncError.ConflictUnhandled(Reveal(context, caller, current));
                 var resolution = Handler().Resolve(new ConflictContext(Model.Name, context.FieldDefinition.Name, ConflictOperation.Delete, current, null, input, IdentityOf(caller)));
-                if (resolution.Action == ConflictAction.Reject) throw AppSyncError.ConflictUnhandled(Project(context, current));
+                if (resolution.Action == ConflictAction.Reject) throw AppSyncError.ConflictUnhandled(Reveal(context, caller, current));
                 if (resolution.Action == ConflictAction.Resolve)
                 {
                     throw new AppSyncError("ConflictError", "The conflict handler answered RESOLVE to a delete; use REMOVE or REJECT.");
@@ -407,19 +422,37 @@ internal sealed class ModelOperations
 
     private static bool IsKeyLike(string name) => name == "id" || name.EndsWith("Id", StringComparison.Ordinal) || name == SyncFields.TypeName;
 
-    /// <summary>The item as <c>errors[].data</c> shows it: only the selected fields, owners reduced to user names.</summary>
-    private IReadOnlyDictionary<string, object?> Project(IResolveFieldContext context, IReadOnlyDictionary<string, object?> item)
+    /// <summary>
+    /// The stored item for an error's <c>data</c>, or AppSync's <c>Unauthorized</c> error for the mutation when the
+    /// caller may not read it: an error must not show what the read rules would hide.
+    /// </summary>
+    private IReadOnlyDictionary<string, object?> Reveal(IResolveFieldContext context, CallerIdentity caller, IReadOnlyDictionary<string, object?> current)
+    {
+        if (!Auth.CanRead(caller, current)) throw AppSyncError.Unauthorized(context.FieldDefinition.Name, "Mutation");
+        return Project(context, caller, current);
+    }
+
+    /// <summary>
+    /// The item as <c>errors[].data</c> shows it: only the selected fields, owners reduced to user names, and protected
+    /// fields the caller may not read as null (no field resolver runs on error data to withhold them).
+    /// </summary>
+    private IReadOnlyDictionary<string, object?> Project(IResolveFieldContext context, CallerIdentity caller, IReadOnlyDictionary<string, object?> item)
     {
         var ownerFields = Auth.OwnerFields.ToHashSet(StringComparer.Ordinal);
         var projected = new Dictionary<string, object?>(StringComparer.Ordinal);
         if (context.SubFields is not { } fields) return item;
         foreach (var (responseName, (_, fieldType)) in fields)
         {
+            if (!Auth.CanReadField(caller, item, fieldType.Name)) { projected[responseName] = null; continue; }
             if (!item.TryGetValue(fieldType.Name, out var value) || value is IReadOnlyDictionary<string, object?>) { projected[responseName] = value; continue; }
             projected[responseName] = ownerFields.Contains(fieldType.Name) && value is string owner ? ModelAuthorization.DisplayOwner(owner) : value;
         }
         return projected;
     }
+
+    /// <summary>The fields a write's input sets: everything but the key, which names the item, and <c>_version</c>.</summary>
+    private string[] WrittenFields(IReadOnlyDictionary<string, object?> input)
+        => input.Keys.Where(k => k != SyncFields.Version && !Model.PrimaryKey.Fields.Contains(k)).ToArray();
 
     // ---- subscriptions -------------------------------------------------------------------------------------------
 
@@ -429,7 +462,7 @@ internal sealed class ModelOperations
         var decision = Auth.Decide(caller, ModelOperation.Read);
         if (decision == AccessDecision.Deny) throw AppSyncError.Unauthorized(context.FieldDefinition.Name, "Subscription");
         var owner = context.GetArgument<string?>("owner");
-        if (owner is not null && !ModelAuthorization.IsCaller(caller, owner))
+        if (owner is not null && !Auth.IsCaller(caller, owner))
         {
             throw AppSyncError.Unauthorized(context.FieldDefinition.Name, "Subscription");
         }
@@ -439,8 +472,9 @@ internal sealed class ModelOperations
         return new EventStream(_events, e =>
             e.Model == Model.Name && e.Mutation == mutation
             && (decision == AccessDecision.AllItems || Auth.OwnsItem(caller, e.Item, ModelOperation.Read))
-            && (owner is null || ownerFields.Any(f => e.Item.GetValueOrDefault(f) is string stored && (stored == owner || ModelAuthorization.DisplayOwner(stored) == owner || ModelAuthorization.IsCaller(caller, stored))))
-            && FilterEvaluator.Matches(e.Item, filter));
+            && (owner is null || ownerFields.Any(f => e.Item.GetValueOrDefault(f) is string stored && (stored == owner || ModelAuthorization.DisplayOwner(stored) == owner || Auth.IsCaller(caller, stored))))
+            && (filter is null || FilterEvaluator.Matches(Auth.VisibleTo(caller, e.Item), filter)),
+            e => Auth.Redact(caller, e.Item, e.Payload));
     }
 
     private static CallerIdentity CallerOf(IResolveFieldContext context)

@@ -39,7 +39,10 @@ public sealed class JwtAuthOptions
     /// </summary>
     public string UsernameClaim { get; set; } = "username";
 
-    /// <summary>The claim that lists the user's groups. Defaults to <c>cognito:groups</c>.</summary>
+    /// <summary>
+    /// The claim read into <see cref="CallerIdentity.Groups"/> (what a custom conflict handler sees). Defaults to
+    /// <c>cognito:groups</c>. <c>@auth</c> group rules do not use it: each reads its own <c>groupClaim</c>.
+    /// </summary>
     public string GroupsClaim { get; set; } = "cognito:groups";
 
     /// <summary>Whether any key is configured; without one every JWT is rejected.</summary>

@@ -239,8 +239,9 @@ internal sealed class RealtimeConnection
             return;
         }
         Send(RealtimeFrames.StartAck(id));
-        // Same caller + same document and variables = the same events: share one source stream.
-        var key = string.Join('\u001f', identity.Mode, identity.Subject, identity.Username, string.Join(',', identity.Groups), data);
+        // Same caller + same document and variables = the same events: share one source stream. Every claim counts for
+        // "same caller": each @auth rule may read its own (identityClaim, groupClaim).
+        var key = string.Join('\u001f', identity.Mode, JsonSerializer.Serialize(identity.Claims), data);
         reservation.Attach(_groups.Join(key, streams.Values.Single(), this, id));
     }
 

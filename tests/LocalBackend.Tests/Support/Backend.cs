@@ -78,6 +78,13 @@ internal sealed class Backend : IAsyncDisposable
     /// <summary>Posts a GraphQL request with the API key (or the given auth) and returns the status and JSON body.</summary>
     public async Task<(HttpStatusCode Status, JsonObject Body)> PostAsync(string query, object? variables = null, string? apiKey = "", string? jwt = null)
     {
+        var (status, text) = await PostTextAsync(query, variables, apiKey, jwt);
+        return (status, (JsonObject)JsonNode.Parse(text)!);
+    }
+
+    /// <summary>Like <see cref="PostAsync"/>, but returns the response body exactly as received (for byte-level checks).</summary>
+    public async Task<(HttpStatusCode Status, string Text)> PostTextAsync(string query, object? variables = null, string? apiKey = "", string? jwt = null)
+    {
         using var request = new HttpRequestMessage(HttpMethod.Post, Endpoint);
         var body = new JsonObject { ["query"] = query };
         if (variables is not null) body["variables"] = System.Text.Json.JsonSerializer.SerializeToNode(variables);
@@ -86,8 +93,7 @@ internal sealed class Backend : IAsyncDisposable
         if (apiKey is not null) request.Headers.Add("x-api-key", apiKey);
         if (jwt is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", jwt);
         using var response = await Http.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        return (response.StatusCode, (JsonObject)JsonNode.Parse(text)!);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
     /// <summary>Posts and asserts success (HTTP 200, no errors); returns <c>data</c>.</summary>
