@@ -71,7 +71,7 @@ internal sealed class StorageEngine : IAsyncDisposable
 
     public async Task<object> SaveAsync(ModelMetadata model, object item, PredicateNode? condition, CancellationToken cancellationToken)
     {
-        ModelValidator.Validate(model, item);
+        ModelValidator.Validate(Schema, model, item);
         var op = await _adapter.WriteAsync(session => SaveInSession(session, model, item, condition), cancellationToken).ConfigureAwait(false);
         Changes.Publish(new StoredChange(model, op, item));
         return item;
@@ -79,7 +79,7 @@ internal sealed class StorageEngine : IAsyncDisposable
 
     public async Task SaveAllAsync(ModelMetadata model, IReadOnlyList<object> items, CancellationToken cancellationToken)
     {
-        foreach (var item in items) ModelValidator.Validate(model, item);
+        foreach (var item in items) ModelValidator.Validate(Schema, model, item);
         var ops = await _adapter.WriteAsync(session =>
         {
             var result = new OpType[items.Count];
