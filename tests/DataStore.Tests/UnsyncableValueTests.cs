@@ -36,6 +36,9 @@ public class UnsyncableValueTests
         yield return Case("embedded String", R() with { Sensor = S() with { Name = LoneHigh } }, "Reading.sensor.name", "surrogate");
         yield return Case("embedded Float", R() with { Sensor = S() with { Position = new Point { X = double.NaN, Y = 0 } } }, "Reading.sensor.position.x", "NaN");
         yield return Case("embedded String list", R() with { Sensor = S() with { Tags = ValueList.Create<string?>(null, LoneLow) } }, "Reading.sensor.tags[1]", "surrogate");
+        // Not unsyncable values, but the same walk is the first to check them inside embedded types.
+        yield return Case("embedded AWSEmail", R() with { Sensor = S() with { Owner = "not an address" } }, "Reading.sensor.owner", "AWSEmail");
+        yield return Case("embedded enum", R() with { Sensors = ValueList.Create(S() with { Kind = (SensorKind)42 }) }, "Reading.sensors[0].kind", "not defined in enum SensorKind (42)");
         yield return Case("nested embedded list", R() with
         {
             Sensors = ValueList.Create(S(), S() with { Track = ValueList.Create<Point?>(new Point { X = 0, Y = 0 }, null, new Point { X = 0, Y = double.PositiveInfinity }) }),
