@@ -82,9 +82,36 @@ public class PackageConsumerTests
     [Test]
     public void Consumer_builds_and_runs_the_usage_code_from_the_package()
     {
-        var project = CreateConsumer("ok", File.ReadAllText(Path.Combine(RepoRoot, "schema-samples", "blog.graphql")));
+        var project = CreateConsumer("ok", BlogSchema());
         var output = Dotnet(project, "run -c Release");
         Assert.That(output, Does.Contain("PACKAGE CONSUMER OK"));
+        Assert.That(ParamsOverloadsCalled(project, "net10.0"), Is.Not.Empty.And.All.EqualTo("ReadOnlySpan"),
+            "C# 14 calls the params ReadOnlySpan overloads");
+    }
+
+    [Test]
+    public void Net8_consumer_with_the_default_CSharp_12_builds_every_documented_snippet()
+    {
+        var project = CreateConsumer("net8", BlogSchema(), "PackageConsumer.net8.csproj.txt");
+        Dotnet(project, "build -c Release");
+        // C# 12 does not treat params ReadOnlySpan<T> as params: In("a", "b") needs the params T[] overloads.
+        Assert.That(ParamsOverloadsCalled(project, "net8.0"), Is.Not.Empty.And.All.EqualTo("Array"));
+        if (HasRuntime("Microsoft.NETCore.App 8."))
+        {
+            Assert.That(Dotnet(project, "run -c Release --no-build"), Does.Contain("PACKAGE CONSUMER OK"));
+        }
+        else
+        {
+            TestContext.Progress.WriteLine("No .NET 8 runtime here: the net8.0 consumer was built, not run.");
+        }
+    }
+
+    [Test]
+    public void Net8_consumer_with_CSharp_13_calls_the_span_overloads_without_ambiguity()
+    {
+        var project = CreateConsumer("net8-cs13", BlogSchema(), "PackageConsumer.net8.csproj.txt");
+        Dotnet(project, "build -c Release -p:LangVersion=13");
+        Assert.That(ParamsOverloadsCalled(project, "net8.0"), Is.Not.Empty.And.All.EqualTo("ReadOnlySpan"));
     }
 
     [Test]
@@ -116,13 +143,16 @@ public class PackageConsumerTests
         Assert.That(output, Does.Not.Contain("Program.cs("), "the usage code itself is clean");
     }
 
-    private string CreateConsumer(string name, string schema)
+    private static string BlogSchema() => File.ReadAllText(Path.Combine(RepoRoot, "schema-samples", "blog.graphql"));
+
+    private string CreateConsumer(string name, string schema, string projectTemplate = "PackageConsumer.csproj.txt")
     {
         var dir = Path.Combine(_work, name);
         Directory.CreateDirectory(dir);
         var source = Path.Combine(RepoRoot, "tests", "Package.Tests", "Consumer");
-        File.WriteAllText(Path.Combine(dir, "PackageConsumer.csproj"), File.ReadAllText(Path.Combine(source, "PackageConsumer.csproj.txt")));
+        File.WriteAllText(Path.Combine(dir, "PackageConsumer.csproj"), File.ReadAllText(Path.Combine(source, projectTemplate)));
         File.WriteAllText(Path.Combine(dir, "Program.cs"), File.ReadAllText(Path.Combine(source, "Program.cs.txt")));
+        File.WriteAllText(Path.Combine(dir, "ReadmeSnippets.cs"), ReadmeSnippets.Source(File.ReadAllText(Path.Combine(RepoRoot, "README.md"))));
         File.WriteAllText(Path.Combine(dir, "schema.graphql"), schema);
         File.WriteAllText(Path.Combine(dir, "Directory.Build.props"),
             $"<Project><PropertyGroup><AmplifyDataStoreVersion>{_version}</AmplifyDataStoreVersion></PropertyGroup></Project>");
@@ -137,6 +167,19 @@ public class PackageConsumerTests
             </configuration>
             """);
         return dir;
+    }
+
+    /// <summary>
+    /// For every call the built consumer makes to an In/NotIn predicate operator or ValueList.Create, which params
+    /// overload it binds to: "Array" or "ReadOnlySpan".
+    /// </summary>
+    private static string[] ParamsOverloadsCalled(string project, string targetFramework)
+        => ParamsOverloads.Called(Path.Combine(project, "bin", "Release", targetFramework, "PackageConsumer.dll"));
+
+    private static bool HasRuntime(string prefix)
+    {
+        var (exit, output) = DotnetUnchecked(Path.GetTempPath(), "--list-runtimes");
+        return exit == 0 && output.Split('\n').Any(line => line.StartsWith(prefix, StringComparison.Ordinal));
     }
 
     private static string Dotnet(string workingDirectory, string arguments)

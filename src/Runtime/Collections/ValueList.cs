@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 
 namespace Amplify.DataStore;
 
@@ -7,8 +8,22 @@ namespace Amplify.DataStore;
 public static class ValueList
 {
     /// <summary>A list holding a copy of <paramref name="items"/> (used by <c>ValueList&lt;T&gt; list = [a, b];</c>).</summary>
+#if NET9_0_OR_GREATER
+    [OverloadResolutionPriority(1)] // C# 13 and later: this one, without allocating a params array.
+#endif
     public static ValueList<T> Create<T>(params ReadOnlySpan<T> items)
         => items.IsEmpty ? ValueList<T>.Empty : new ValueList<T>(items.ToArray());
+
+    /// <summary>
+    /// A list holding a copy of <paramref name="items"/> (the overload C# 12 and older call: they do not treat
+    /// <c>params ReadOnlySpan</c> as params).
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="items"/> is null.</exception>
+    public static ValueList<T> Create<T>(params T[] items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        return Create(new ReadOnlySpan<T>(items));
+    }
 
     /// <summary>A list holding a copy of <paramref name="items"/>; returns the same instance when given a <see cref="ValueList{T}"/>.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="items"/> is null.</exception>

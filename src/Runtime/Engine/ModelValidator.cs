@@ -1,70 +1,36 @@
 using System;
 using Amplify.DataStore.Metadata;
+using Amplify.DataStore.Serialization;
 
 namespace Amplify.DataStore.Engine;
 
 /// <summary>
-/// Checks a model before it is written: required fields present, list elements present where required, AWS string
-/// scalars well formed and enum values defined. Errors name the model and the field.
+/// Checks a model before it is written, at every depth: required fields and list elements present, AWS string scalars
+/// well formed, enum values defined, Floats finite and strings valid UTF-16 (AppSync and JSON carry nothing else, so
+/// such an item could never sync). Errors name the model and the path to the value (<c>Post.title</c>,
+/// <c>Reading.sensors[1].track[2].y</c>).
 /// </summary>
 internal static class ModelValidator
 {
-    public static void Validate(ModelMetadata model, object item)
+    public static void Validate(ModelSchema schema, ModelMetadata model, object item)
     {
-        foreach (var field in model.Fields)
+        // One pass over what the generated code writes: the same values storage and the outbox would receive.
+        var writer = new ValidatingModelWriter(schema, model);
+        try
         {
-            if (!field.IsStored) continue;
-            FieldValue value;
-            try
-            {
-                value = model.Codec.GetFieldValue(item, field.Name);
-            }
-            catch (ArgumentOutOfRangeException ex)
-            {
-                // Generated enum converters throw for values outside the enum (e.g. (PostStatus)42).
-                throw new DataStoreValidationException(model.Name, field.Name, $"has a value that is not defined in enum {field.TypeName} ({ex.ActualValue}).");
-            }
-            if (value.IsNull)
-            {
-                if (field.IsList ? field.IsListRequired : field.IsRequired)
-                {
-                    throw new DataStoreValidationException(model.Name, field.Name, $"is required ({Describe(field)}) but has no value.");
-                }
-                continue;
-            }
-            if (field.IsList)
-            {
-                foreach (var element in value.AsList())
-                {
-                    if (element.IsNull)
-                    {
-                        if (field.IsRequired) throw new DataStoreValidationException(model.Name, field.Name, $"does not allow null elements ({Describe(field)}).");
-                        continue;
-                    }
-                    ValidateScalar(model, field, element);
-                }
-            }
-            else
-            {
-                ValidateScalar(model, field, value);
-            }
+            model.Codec.Write(item, writer);
         }
-    }
-
-    private static void ValidateScalar(ModelMetadata model, FieldMetadata field, FieldValue value)
-    {
-        if (field.Kind != FieldKind.Scalar) return;
-        if (field.Scalar is ScalarType.AWSEmail or ScalarType.AWSURL or ScalarType.AWSPhone or ScalarType.AWSIPAddress
-            && value.AsString() is { } text
-            && AwsScalarValidation.GetValidationError(field.Scalar, text) is { } error)
+        catch (ModelSerializationException)
         {
-            throw new DataStoreValidationException(model.Name, field.Name, error);
+            // The generated code refuses a null required value before writing anything for it.
+            writer.AtFailedValue();
+            throw writer.MissingValue();
         }
-    }
-
-    private static string Describe(FieldMetadata field)
-    {
-        var element = field.TypeName + (field.IsRequired ? "!" : "");
-        return field.IsList ? "[" + element + "]" + (field.IsListRequired ? "!" : "") : element;
+        catch (ArgumentOutOfRangeException ex)
+        {
+            // Generated enum converters throw for values outside the enum (e.g. (PostStatus)42).
+            writer.AtFailedValue();
+            throw writer.UndefinedEnumValue(ex.ActualValue);
+        }
     }
 }

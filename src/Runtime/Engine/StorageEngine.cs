@@ -71,7 +71,7 @@ internal sealed class StorageEngine : IAsyncDisposable
 
     public async Task<object> SaveAsync(ModelMetadata model, object item, PredicateNode? condition, CancellationToken cancellationToken)
     {
-        ModelValidator.Validate(model, item);
+        ModelValidator.Validate(Schema, model, item);
         var stored = model.Codec.WithoutParents(item);
         var op = await _adapter.WriteAsync(session => SaveInSession(session, model, stored, condition), cancellationToken).ConfigureAwait(false);
         Changes.Publish(new StoredChange(model, op, stored));
@@ -80,7 +80,7 @@ internal sealed class StorageEngine : IAsyncDisposable
 
     public async Task SaveAllAsync(ModelMetadata model, IReadOnlyList<object> items, CancellationToken cancellationToken)
     {
-        foreach (var item in items) ModelValidator.Validate(model, item);
+        foreach (var item in items) ModelValidator.Validate(Schema, model, item);
         // Kept without parent instances: items read back later must not carry a parent that has changed since.
         var stored = new object[items.Count];
         for (int i = 0; i < stored.Length; i++) stored[i] = model.Codec.WithoutParents(items[i]);

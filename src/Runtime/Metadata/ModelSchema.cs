@@ -11,6 +11,7 @@ public sealed class ModelSchema
 {
     private readonly Dictionary<string, ModelMetadata> _models = new(StringComparer.Ordinal);
     private readonly Dictionary<Type, ModelMetadata> _byType = new();
+    private readonly Dictionary<string, EmbeddedTypeMetadata> _embedded = new(StringComparer.Ordinal);
 
     /// <summary>Creates the schema.</summary>
     public ModelSchema(string version, IReadOnlyList<ModelMetadata> models, IReadOnlyList<EmbeddedTypeMetadata> embeddedTypes, IReadOnlyList<EnumMetadata> enums)
@@ -24,6 +25,7 @@ public sealed class ModelSchema
             _models.Add(m.Name, m);
             _byType.Add(m.Codec.ClrType, m);
         }
+        foreach (var e in embeddedTypes) _embedded.Add(e.Name, e);
     }
 
     /// <summary>The schema-version hash; changes exactly when the on-device storage shape changes.</summary>
@@ -40,6 +42,9 @@ public sealed class ModelSchema
 
     /// <summary>Finds a model by GraphQL name.</summary>
     public ModelMetadata? FindModel(string name) => _models.TryGetValue(name, out var m) ? m : null;
+
+    /// <summary>Finds a non-model (embedded) type by GraphQL name.</summary>
+    public EmbeddedTypeMetadata? FindEmbeddedType(string name) => _embedded.TryGetValue(name, out var e) ? e : null;
 
     /// <summary>Gets the metadata of a generated model type, or throws if the type is not part of this schema.</summary>
     public ModelMetadata GetModel<T>() where T : class, IModel<T>

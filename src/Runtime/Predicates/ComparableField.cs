@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace Amplify.DataStore.Predicates;
 
@@ -40,8 +41,30 @@ public sealed class ComparableField<TRoot, TValue> : FieldHandle<TRoot>
         => Condition(PredicateOperator.Between, new[] { _convert(low), _convert(high) });
 
     /// <summary>Equal to any of the values.</summary>
+#if NET9_0_OR_GREATER
+    [OverloadResolutionPriority(1)] // C# 13 and later: this one, without allocating an array.
+#endif
     public Predicate<TRoot> In(params ReadOnlySpan<TValue> values) => Condition(PredicateOperator.In, ConvertAll(values, _convert));
 
+    /// <summary>Equal to any of the values (the overload C# 12 and older call: they do not treat <c>params ReadOnlySpan</c> as params).</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="values"/> is null.</exception>
+    public Predicate<TRoot> In(params TValue[] values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        return Condition(PredicateOperator.In, ConvertAll(new ReadOnlySpan<TValue>(values), _convert));
+    }
+
     /// <summary>Equal to none of the values.</summary>
+#if NET9_0_OR_GREATER
+    [OverloadResolutionPriority(1)] // C# 13 and later: this one, without allocating an array.
+#endif
     public Predicate<TRoot> NotIn(params ReadOnlySpan<TValue> values) => Condition(PredicateOperator.NotIn, ConvertAll(values, _convert));
+
+    /// <summary>Equal to none of the values (the overload C# 12 and older call: they do not treat <c>params ReadOnlySpan</c> as params).</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="values"/> is null.</exception>
+    public Predicate<TRoot> NotIn(params TValue[] values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        return Condition(PredicateOperator.NotIn, ConvertAll(new ReadOnlySpan<TValue>(values), _convert));
+    }
 }

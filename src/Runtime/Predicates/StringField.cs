@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace Amplify.DataStore.Predicates;
 
@@ -44,8 +45,30 @@ public sealed class StringField<TRoot> : FieldHandle<TRoot>
         => Condition(PredicateOperator.Between, new[] { FieldValue.From(low), FieldValue.From(high) });
 
     /// <summary>Equal to any of the values.</summary>
+#if NET9_0_OR_GREATER
+    [OverloadResolutionPriority(1)] // C# 13 and later: this one, without allocating an array.
+#endif
     public Predicate<TRoot> In(params ReadOnlySpan<string?> values) => Condition(PredicateOperator.In, ConvertAll(values, FieldValue.From));
 
+    /// <summary>Equal to any of the values (the overload C# 12 and older call: they do not treat <c>params ReadOnlySpan</c> as params).</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="values"/> is null.</exception>
+    public Predicate<TRoot> In(params string?[] values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        return Condition(PredicateOperator.In, ConvertAll(new ReadOnlySpan<string?>(values), FieldValue.From));
+    }
+
     /// <summary>Equal to none of the values.</summary>
+#if NET9_0_OR_GREATER
+    [OverloadResolutionPriority(1)] // C# 13 and later: this one, without allocating an array.
+#endif
     public Predicate<TRoot> NotIn(params ReadOnlySpan<string?> values) => Condition(PredicateOperator.NotIn, ConvertAll(values, FieldValue.From));
+
+    /// <summary>Equal to none of the values (the overload C# 12 and older call: they do not treat <c>params ReadOnlySpan</c> as params).</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="values"/> is null.</exception>
+    public Predicate<TRoot> NotIn(params string?[] values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        return Condition(PredicateOperator.NotIn, ConvertAll(new ReadOnlySpan<string?>(values), FieldValue.From));
+    }
 }

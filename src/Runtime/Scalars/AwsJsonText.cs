@@ -28,6 +28,15 @@ internal static class AwsJsonText
     /// <summary>Canonicalises JSON text; returns <paramref name="json"/> itself when it is already canonical.</summary>
     public static bool TryCanonicalize(string json, out string? canonical, out string? error)
     {
+        // UTF-8 encoding would silently turn a lone surrogate into U+FFFD (or keep it, when the text is already
+        // canonical): refuse it, so an AwsJson always holds valid Unicode text that AppSync accepts.
+        int lone = Serialization.Utf16Text.IndexOfLoneSurrogate(json);
+        if (lone >= 0)
+        {
+            canonical = null;
+            error = "the text " + Serialization.Utf16Text.DescribeLoneSurrogate(json, lone);
+            return false;
+        }
         byte[] rented = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetByteCount(json));
         try
         {

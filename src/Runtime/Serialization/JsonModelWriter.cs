@@ -70,11 +70,13 @@ public sealed class JsonModelWriter : IModelWriter
         _writer.WriteNullValue();
     }
 
-    /// <inheritdoc/>
+    /// <summary>Writes a string (ID, String, enum wire names, AWSEmail/URL/Phone/IPAddress).</summary>
+    /// <exception cref="ModelSerializationException">The string holds a lone UTF-16 surrogate, which is not Unicode text.</exception>
     public void WriteString(string value)
     {
         BeforeValue();
         ArgumentNullException.ThrowIfNull(value);
+        CheckText(value);
         _writer.WriteStringValue(value);
     }
 
@@ -135,10 +137,19 @@ public sealed class JsonModelWriter : IModelWriter
     }
 
     /// <summary>Writes an AWSJSON value as a JSON string containing its JSON text, as AppSync expects.</summary>
+    /// <remarks>The text is valid Unicode: <see cref="AwsJson.Parse"/> refuses lone surrogates.</remarks>
     public void WriteJson(AwsJson value)
     {
         BeforeValue();
         _writer.WriteStringValue(value.RawText);
+    }
+
+    // Utf8JsonWriter would silently write U+FFFD in place of a lone surrogate, changing the value; refuse it here, where
+    // the path is known.
+    private void CheckText(string value)
+    {
+        int lone = Utf16Text.IndexOfLoneSurrogate(value);
+        if (lone >= 0) throw new ModelSerializationException("The string " + Utf16Text.DescribeLoneSurrogate(value, lone), Path);
     }
 
     private void BeforeValue()

@@ -23,7 +23,7 @@ public static class ModelJson
     private static WriterCache? t_cache;
 
     /// <summary>Writes <paramref name="model"/> as a JSON string.</summary>
-    /// <exception cref="ModelSerializationException">A value cannot be written (e.g. a NaN Float or a missing required field).</exception>
+    /// <exception cref="ModelSerializationException">A value cannot be written (e.g. a NaN Float, a string with a lone UTF-16 surrogate or a missing required field).</exception>
     public static string Serialize<T>(T model)
         where T : class, IModel<T>
     {

@@ -69,6 +69,21 @@ public class AwsJsonTests
         Assert.That(AwsJson.TryParse(input, out _), Is.False);
     }
 
+    // Attribute arguments cannot carry lone surrogates (they are stored as UTF-8), so the cases name the code units.
+    [TestCase(new[] { '"', 0xD800, '"' }, 1)]
+    [TestCase(new[] { '"', 0xD83D, 0xDE00, 0xD83D, '"' }, 3)]
+    [TestCase(new[] { '{', '"', 0xDC00, '"', ':', ' ', '1', '}' }, 2)]
+    public void Parse_RejectsLoneSurrogates_InsteadOfReplacingThem(int[] codeUnits, int index)
+    {
+        var input = new string(codeUnits.Select(c => (char)c).ToArray());
+
+        var ex = Assert.Throws<FormatException>(() => AwsJson.Parse(input));
+
+        Assert.That(ex!.Message, Does.Contain($"is not a valid AWSJSON: the text contains a lone UTF-16 surrogate (\\u{codeUnits[index]:X4} at index {index})"));
+        Assert.That(AwsJson.TryParse(input, out _), Is.False);
+        Assert.That(AwsJson.Parse("\"\uD83D\uDE00\"").ToElement().GetString(), Is.EqualTo("\uD83D\uDE00"), "a surrogate pair is fine");
+    }
+
     [Test]
     public void Parse_RejectsNestingDeeperThan64()
     {

@@ -92,6 +92,28 @@ public class JsonModelWriterTests
         Assert.That(ex.Message, Is.EqualTo("The Float value Infinity cannot be written: JSON has no NaN or Infinity. (at $[1])"));
     }
 
+    // Attribute arguments cannot carry lone surrogates (they are stored as UTF-8), so the cases name the code units.
+    [TestCase(new[] { 0xD800 }, 0)]
+    [TestCase(new[] { 'a', 'b', 0xDC00 }, 2)]
+    [TestCase(new[] { 0xDC00, 0xD800 }, 0)]
+    [TestCase(new[] { 0xD83D, 0xDE00, 0xD83D }, 2)]
+    public void WriteString_RejectsLoneSurrogates_WithPath(int[] codeUnits, int index)
+    {
+        var text = new string(codeUnits.Select(c => (char)c).ToArray());
+        var hex = codeUnits[index].ToString("X4");
+        var ex = Assert.Throws<ModelSerializationException>(() => Write(w =>
+        {
+            w.WriteStartObject();
+            w.WritePropertyName("tags");
+            w.WriteStartArray();
+            w.WriteString("fine \uD83D\uDE00");
+            w.WriteString(text);
+        }));
+
+        Assert.That(ex!.Path, Is.EqualTo("$.tags[1]"));
+        Assert.That(ex.Message, Is.EqualTo($"The string contains a lone UTF-16 surrogate (\\u{hex} at index {index}), which is not valid Unicode text and cannot be encoded as UTF-8. (at $.tags[1])"));
+    }
+
     [Test]
     public void NullArguments_AreRejected()
     {
