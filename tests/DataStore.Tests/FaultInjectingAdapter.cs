@@ -45,13 +45,17 @@ internal sealed class FaultInjectingAdapter : IStorageAdapter
         public bool Delete(ModelMetadata model, StorageKey key) => _inner.Delete(model, key);
         public int DeleteAll(ModelMetadata model) => _inner.DeleteAll(model);
 
-        public void AppendOutbox(OutboxEntry entry)
+        public OutboxEntry AppendOutbox(OutboxEntry entry)
         {
             if (_owner.FailOutboxAppends) throw new IOException("injected outbox failure");
-            _inner.AppendOutbox(entry);
+            return _inner.AppendOutbox(entry);
         }
 
         public IReadOnlyList<OutboxEntry> ReadOutbox() => _inner.ReadOutbox();
+        public OutboxEntry? PeekOutbox() => _inner.PeekOutbox();
+        public OutboxEntry? LastOutboxFor(string modelName, string modelKey) => _inner.LastOutboxFor(modelName, modelKey);
+        public bool ReplaceOutbox(OutboxEntry entry) => _inner.ReplaceOutbox(entry);
+        public bool RemoveOutbox(string id) => _inner.RemoveOutbox(id);
         public void ClearOutbox() => _inner.ClearOutbox();
         public string? GetSetting(string key) => _inner.GetSetting(key);
         public void SetSetting(string key, string value) => _inner.SetSetting(key, value);

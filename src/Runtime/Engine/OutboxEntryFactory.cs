@@ -20,7 +20,7 @@ internal static class OutboxEntryFactory
         var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         // Millisecond time plus a process-wide sequence: unique and ordered within one store.
         var id = now.ToString("D13", CultureInfo.InvariantCulture) + "-" + Interlocked.Increment(ref s_sequence).ToString("D12", CultureInfo.InvariantCulture);
-        return new OutboxEntry(id, model.Name, StorageKey.Of(model, item).ToString(), operation, ToJson(model, item), condition, now);
+        return new OutboxEntry(id, model.Name, StorageKey.Of(model, item).ToModelKey(), operation, ToJson(model, item), condition, now);
     }
 
     public static string ToJson(ModelMetadata model, object item)

@@ -26,11 +26,32 @@ public interface IStorageSession
     /// <summary>Deletes every item of <paramref name="model"/>; returns how many.</summary>
     int DeleteAll(ModelMetadata model);
 
-    /// <summary>Appends an outbox entry.</summary>
-    void AppendOutbox(OutboxEntry entry);
+    /// <summary>
+    /// Appends an outbox entry at the end of the queue; returns it with its <see cref="OutboxEntry.Sequence"/>. An entry
+    /// ID already queued fails the work.
+    /// </summary>
+    OutboxEntry AppendOutbox(OutboxEntry entry);
 
-    /// <summary>All outbox entries, oldest first.</summary>
+    /// <summary>All outbox entries in queue order (by <see cref="OutboxEntry.Sequence"/>).</summary>
     IReadOnlyList<OutboxEntry> ReadOutbox();
+
+    /// <summary>The head of the queue (the entry to send next), or null when the outbox is empty.</summary>
+    OutboxEntry? PeekOutbox();
+
+    /// <summary>
+    /// The last queued entry for one record (<paramref name="modelName"/>, <paramref name="modelKey"/>), or null when
+    /// none is pending: what a new local change of that record is merged with.
+    /// </summary>
+    OutboxEntry? LastOutboxFor(string modelName, string modelKey);
+
+    /// <summary>
+    /// Replaces the queued entry that has <paramref name="entry"/>'s ID, keeping its place in the queue (a merge);
+    /// false when no entry has that ID.
+    /// </summary>
+    bool ReplaceOutbox(OutboxEntry entry);
+
+    /// <summary>Removes the entry with <paramref name="id"/> (sent, or cancelled by a merge); false when there is none.</summary>
+    bool RemoveOutbox(string id);
 
     /// <summary>Removes every outbox entry.</summary>
     void ClearOutbox();

@@ -6,7 +6,7 @@ namespace Amplify.DataStore.Storage;
 /// </summary>
 /// <param name="Id">A unique, time-ordered entry ID.</param>
 /// <param name="ModelName">The model's GraphQL name.</param>
-/// <param name="ModelKey">The item's key as text (<see cref="StorageKey.ToString"/>).</param>
+/// <param name="ModelKey">The item's key as unambiguous text (<see cref="StorageKey.ToModelKey"/>).</param>
 /// <param name="Operation">Create, update or delete.</param>
 /// <param name="Data">The item as AppSync JSON (for deletes: the deleted item).</param>
 /// <param name="Condition">The condition predicate, as text, when the write was conditional.</param>
@@ -18,4 +18,12 @@ public sealed record OutboxEntry(
     OutboxOperation Operation,
     string Data,
     string? Condition,
-    long CreatedAtUnixMs);
+    long CreatedAtUnixMs)
+{
+    /// <summary>
+    /// The entry's place in the queue: assigned by the storage when the entry is appended (one more than the last queued
+    /// entry), stored with it, and kept when the entry is replaced. Never derived from the clock, so a clock that steps
+    /// back cannot reorder the queue. 0 until appended.
+    /// </summary>
+    public long Sequence { get; init; }
+}

@@ -61,7 +61,35 @@ public sealed class StorageKey : IEquatable<StorageKey>
         return hash.ToHashCode();
     }
 
-    /// <summary>The key as text: the single value, or the values joined with <c>#</c> (Amplify's composite-key form).</summary>
+    /// <summary>
+    /// The key as text that identifies one record unambiguously (the outbox's <see cref="OutboxEntry.ModelKey"/>): a
+    /// single string key is its value (an ID); any other key is a JSON array of its values, so a value containing
+    /// <c>#</c> or a comma cannot make two keys look alike.
+    /// </summary>
+    public string ToModelKey()
+    {
+        if (SingleString is { } text) return text;
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(64);
+        using (var json = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            json.WriteStartArray();
+            foreach (var value in _values)
+            {
+                switch (value.Kind)
+                {
+                    case FieldValueKind.Null: json.WriteNullValue(); break;
+                    case FieldValueKind.Integer: json.WriteNumberValue(value.AsInteger()); break;
+                    case FieldValueKind.Float: json.WriteNumberValue(value.AsDouble()); break;
+                    case FieldValueKind.Boolean: json.WriteBooleanValue(value.AsBoolean()); break;
+                    default: json.WriteStringValue(value.AsString() ?? value.ToString()); break;
+                }
+            }
+            json.WriteEndArray();
+        }
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>The key as text for messages: the single value, or the values joined with <c>#</c> (Amplify's composite-key form).</summary>
     public override string ToString() => _values.Length == 1
         ? _values[0].AsString() ?? _values[0].ToString()
         : string.Join("#", _values.Select(v => v.AsString() ?? v.ToString()));

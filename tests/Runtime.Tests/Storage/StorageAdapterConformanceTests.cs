@@ -566,25 +566,28 @@ public abstract class StorageAdapterConformanceTests
     }
 
     [Test]
-    public async Task Outbox_IsWrittenAtomicallyWithTheModel_AndReadInIdOrder()
+    public async Task Outbox_IsWrittenAtomicallyWithTheModel_AndReadInQueueOrder()
     {
+        // Appended out of ID order and with a clock that steps back: the queue order is the order of appending.
         var entries = new[]
         {
             new OutboxEntry("0003", "Item", "b", OutboxOperation.Update, "{\"id\":\"b\"}", "name eq x", 3),
             new OutboxEntry("0001", "Item", "a", OutboxOperation.Create, "{\"id\":\"a\"}", null, 1),
             new OutboxEntry("0002", "Item", "a", OutboxOperation.Delete, "{}", null, 2),
         };
+        var appended = new List<OutboxEntry>();
         foreach (var entry in entries)
         {
-            await Adapter.WriteAsync(session =>
+            appended.Add(await Adapter.WriteAsync(session =>
             {
                 session.Upsert(Item.Metadata, new Item { Id = entry.ModelKey, Name = entry.Id });
-                session.AppendOutbox(entry);
-                return 0;
-            }, default);
+                return session.AppendOutbox(entry);
+            }, default));
         }
+        Assert.That(appended.Select(e => e.Sequence), Is.EqualTo(new long[] { 1, 2, 3 }));
+        Assert.That(appended, Is.EqualTo(entries.Select((e, i) => e with { Sequence = i + 1 })));
         var outbox = await Adapter.WriteAsync(s => s.ReadOutbox(), default);
-        Assert.That(outbox, Is.EqualTo(entries.OrderBy(e => e.Id, StringComparer.Ordinal)));
+        Assert.That(outbox, Is.EqualTo(appended));
         Assert.That(((Item?)await Adapter.GetAsync(Item.Metadata, StorageKey.Of("a"), default))?.Name, Is.EqualTo("0002"));
 
         // A duplicate entry ID fails the work, and its model write with it.
@@ -598,6 +601,57 @@ public abstract class StorageAdapterConformanceTests
 
         await Adapter.WriteAsync(s => { s.ClearOutbox(); return 0; }, default);
         Assert.That(await Adapter.WriteAsync(s => s.ReadOutbox(), default), Is.Empty);
+    }
+
+    [Test]
+    public async Task Outbox_IsAQueue_PeekMergeRemove_AndPendingPerRecord()
+    {
+        OutboxEntry E(string id, string key, OutboxOperation op = OutboxOperation.Update, string model = "Item") => new(id, model, key, op, "{}", null, 0);
+        await Adapter.WriteAsync(s =>
+        {
+            s.AppendOutbox(E("e1", "a", OutboxOperation.Create));
+            s.AppendOutbox(E("e2", "b"));
+            s.AppendOutbox(E("e3", "a"));
+            s.AppendOutbox(E("e4", "a", model: "Order")); // same key text, another model: another record
+            return 0;
+        }, default);
+        var (head, lastA, lastB, lastOrderA, none) = await Adapter.WriteAsync(s =>
+            (s.PeekOutbox(), s.LastOutboxFor("Item", "a"), s.LastOutboxFor("Item", "b"), s.LastOutboxFor("Order", "a"), s.LastOutboxFor("Item", "c")), default);
+        Assert.That((head!.Id, head.Sequence), Is.EqualTo(("e1", 1L)));
+        Assert.That((lastA!.Id, lastB!.Id, lastOrderA!.Id, none), Is.EqualTo(("e3", "e2", "e4", (OutboxEntry?)null)));
+
+        // A merge replaces the entry's content and keeps its place; a replace of an unknown ID changes nothing.
+        var merged = E("e1", "a", OutboxOperation.Create) with { Data = "{\"id\":\"a\",\"name\":\"merged\"}", Sequence = 99 };
+        var (replaced, unknown) = await Adapter.WriteAsync(s => (s.ReplaceOutbox(merged), s.ReplaceOutbox(E("nope", "a"))), default);
+        Assert.That((replaced, unknown), Is.EqualTo((true, false)));
+        var afterMerge = await Adapter.WriteAsync(s => s.ReadOutbox(), default);
+        Assert.That(afterMerge.Select(e => (e.Id, e.Sequence)), Is.EqualTo(new[] { ("e1", 1L), ("e2", 2L), ("e3", 3L), ("e4", 4L) }));
+        Assert.That(afterMerge[0].Data, Does.Contain("merged"));
+
+        // Removing the head makes the next entry the head; a new entry goes after the last one.
+        var (removed, again) = await Adapter.WriteAsync(s => (s.RemoveOutbox("e1"), s.RemoveOutbox("e1")), default);
+        Assert.That((removed, again), Is.EqualTo((true, false)));
+        var (newHead, appended) = await Adapter.WriteAsync(s => (s.PeekOutbox(), s.AppendOutbox(E("e0", "z"))), default);
+        Assert.That((newHead!.Id, appended.Sequence), Is.EqualTo(("e2", 5L)));
+        Assert.That(await Adapter.WriteAsync(s => s.LastOutboxFor("Item", "a")?.Id, default), Is.EqualTo("e3"));
+
+        // A work that fails undoes its queue changes with everything else.
+        Assert.That(async () => await Adapter.WriteAsync<int>(s =>
+        {
+            s.RemoveOutbox("e2");
+            s.ReplaceOutbox(E("e3", "a") with { Data = "{\"lost\":true}" });
+            s.AppendOutbox(E("e9", "q"));
+            throw new InvalidOperationException("fail the work");
+        }, default), Throws.InvalidOperationException);
+        Assert.That((await Adapter.WriteAsync(s => s.ReadOutbox(), default)).Select(e => (e.Id, e.Data)),
+            Is.EqualTo(new[] { ("e2", "{}"), ("e3", "{}"), ("e4", "{}"), ("e0", "{}") }));
+
+        // Emptied, the queue starts again after nothing: order still follows appends.
+        await Adapter.WriteAsync(s => { foreach (var e in s.ReadOutbox()) s.RemoveOutbox(e.Id); return 0; }, default);
+        Assert.That(await Adapter.WriteAsync(s => s.PeekOutbox(), default), Is.Null);
+        var restarted = await Adapter.WriteAsync(s => (s.AppendOutbox(E("x2", "a")), s.AppendOutbox(E("x1", "a"))), default);
+        Assert.That(restarted.Item1.Sequence, Is.LessThan(restarted.Item2.Sequence));
+        Assert.That((await Adapter.WriteAsync(s => s.PeekOutbox(), default))!.Id, Is.EqualTo("x2"));
     }
 
     [Test]

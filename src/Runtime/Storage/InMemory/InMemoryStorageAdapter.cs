@@ -150,13 +150,36 @@ public sealed class InMemoryStorageAdapter : IStorageAdapter
         }
 
         // Keyed by entry ID: a duplicate ID fails the work, as it does in LiteDB.
-        public void AppendOutbox(OutboxEntry entry)
+        public OutboxEntry AppendOutbox(OutboxEntry entry)
         {
+            ArgumentNullException.ThrowIfNull(entry);
             if (State.Outbox.ContainsKey(entry.Id)) throw new InvalidOperationException($"An outbox entry with ID '{entry.Id}' already exists.");
-            State = State with { Outbox = State.Outbox.Add(entry.Id, entry) };
+            var queued = entry with { Sequence = State.Outbox.IsEmpty ? 1 : State.Outbox.Values.Max(e => e.Sequence) + 1 };
+            State = State with { Outbox = State.Outbox.Add(entry.Id, queued) };
+            return queued;
         }
 
-        public IReadOnlyList<OutboxEntry> ReadOutbox() => State.Outbox.Values.ToArray();
+        public IReadOnlyList<OutboxEntry> ReadOutbox() => State.Outbox.Values.OrderBy(e => e.Sequence).ToArray();
+
+        public OutboxEntry? PeekOutbox() => State.Outbox.Values.MinBy(e => e.Sequence);
+
+        public OutboxEntry? LastOutboxFor(string modelName, string modelKey)
+            => State.Outbox.Values.Where(e => e.ModelName == modelName && e.ModelKey == modelKey).MaxBy(e => e.Sequence);
+
+        public bool ReplaceOutbox(OutboxEntry entry)
+        {
+            ArgumentNullException.ThrowIfNull(entry);
+            if (!State.Outbox.TryGetValue(entry.Id, out var queued)) return false;
+            State = State with { Outbox = State.Outbox.SetItem(entry.Id, entry with { Sequence = queued.Sequence }) };
+            return true;
+        }
+
+        public bool RemoveOutbox(string id)
+        {
+            if (!State.Outbox.ContainsKey(id)) return false;
+            State = State with { Outbox = State.Outbox.Remove(id) };
+            return true;
+        }
 
         public void ClearOutbox() => State = State with { Outbox = State.Outbox.Clear() };
 

@@ -130,15 +130,18 @@ internal sealed class LiteDbSession : IStorageSession
     }
 
     /// <inheritdoc/>
-    public void AppendOutbox(OutboxEntry entry)
+    public OutboxEntry AppendOutbox(OutboxEntry entry)
     {
         Begin();
         ArgumentNullException.ThrowIfNull(entry);
-        var document = OutboxDocuments.ToDocument(entry);
+        // The transaction sees its own appends, so entries appended together get consecutive sequences.
+        var queued = entry with { Sequence = OutboxDocuments.NextSequence(_database) };
+        var document = OutboxDocuments.ToDocument(queued);
         Wrote = true;
         _journal?.AddUpsert(DocumentLayout.OutboxCollection, document); // upsert: a replay may find it committed already
         // Insert (not upsert): a duplicate ID is a bug and must fail the work.
         _database.GetCollection(DocumentLayout.OutboxCollection).Insert(document);
+        return queued;
     }
 
     /// <inheritdoc/>
@@ -146,6 +149,46 @@ internal sealed class LiteDbSession : IStorageSession
     {
         Begin();
         return OutboxDocuments.ReadAll(_database);
+    }
+
+    /// <inheritdoc/>
+    public OutboxEntry? PeekOutbox()
+    {
+        Begin();
+        return OutboxDocuments.First(_database);
+    }
+
+    /// <inheritdoc/>
+    public OutboxEntry? LastOutboxFor(string modelName, string modelKey)
+    {
+        Begin();
+        ArgumentNullException.ThrowIfNull(modelName);
+        ArgumentNullException.ThrowIfNull(modelKey);
+        return OutboxDocuments.LastFor(_database, modelName, modelKey);
+    }
+
+    /// <inheritdoc/>
+    public bool ReplaceOutbox(OutboxEntry entry)
+    {
+        Begin();
+        ArgumentNullException.ThrowIfNull(entry);
+        if (OutboxDocuments.Find(_database, entry.Id) is not { } queued) return false;
+        var document = OutboxDocuments.ToDocument(entry with { Sequence = queued.Sequence });
+        Wrote = true;
+        _journal?.AddUpsert(DocumentLayout.OutboxCollection, document);
+        _database.GetCollection(DocumentLayout.OutboxCollection).Update(document);
+        return true;
+    }
+
+    /// <inheritdoc/>
+    public bool RemoveOutbox(string id)
+    {
+        Begin();
+        ArgumentNullException.ThrowIfNull(id);
+        Wrote = true; // a LiteDB call that throws midway must be rolled back
+        if (!_database.GetCollection(DocumentLayout.OutboxCollection).Delete(id)) return false;
+        _journal?.AddDelete(DocumentLayout.OutboxCollection, id);
+        return true;
     }
 
     /// <inheritdoc/>

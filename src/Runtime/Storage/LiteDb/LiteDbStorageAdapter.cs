@@ -108,6 +108,7 @@ public sealed class LiteDbStorageAdapter : IStorageAdapter
                             $"The database '{_filePath}' uses collation {database.Collation}; the store needs binary (ordinal) collation. Delete the file to recreate it.");
                     }
                     EnsureIndexes(database, schema);
+                    OutboxDocuments.EnsureIndexes(database);
                     // Stored in the file's header, so only written when it changes.
                     if (database.Pragma("CHECKPOINT").AsInt32 != _options.MaxLogPages)
                     {

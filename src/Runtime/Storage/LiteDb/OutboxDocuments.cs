@@ -5,15 +5,36 @@ using LiteDB;
 namespace Amplify.DataStore.Storage.LiteDb;
 
 /// <summary>
-/// Maps <see cref="OutboxEntry"/> to documents of the <c>__outbox</c> collection: <c>_id</c> is the entry ID (time-ordered,
-/// so the primary index is the queue order), the operation is stored by name.
+/// Maps <see cref="OutboxEntry"/> to documents of the <c>__outbox</c> collection: <c>_id</c> is the entry ID, <c>seq</c>
+/// the queue position (indexed: the queue order), <c>record</c> the model and key together (indexed: "pending for this
+/// record?"), the operation is stored by name.
 /// </summary>
 internal static class OutboxDocuments
 {
+    private const string SequenceField = "seq";
+    private const string RecordField = "record";
+    private static readonly BsonExpression s_bySequence = BsonExpression.Create("$." + SequenceField);
+
+    /// <summary>Creates the queue-order and per-record indexes (idempotent).</summary>
+    public static void EnsureIndexes(LiteDatabase database)
+    {
+        var collection = database.GetCollection(DocumentLayout.OutboxCollection);
+        collection.EnsureIndex(SequenceField, s_bySequence, unique: false);
+        collection.EnsureIndex(RecordField, BsonExpression.Create("$." + RecordField), unique: false);
+    }
+
+    /// <summary>
+    /// The record an entry is about, as one indexed value. Model names are GraphQL names (no control characters), so
+    /// the separator cannot occur in them and no two (model, key) pairs give the same value.
+    /// </summary>
+    public static string RecordOf(string modelName, string modelKey) => modelName + "\u001f" + modelKey;
+
     /// <summary>The document of an entry.</summary>
     public static BsonDocument ToDocument(OutboxEntry entry) => new()
     {
         [DocumentLayout.IdField] = entry.Id,
+        [SequenceField] = entry.Sequence,
+        [RecordField] = RecordOf(entry.ModelName, entry.ModelKey),
         ["model"] = entry.ModelName,
         ["key"] = entry.ModelKey,
         ["operation"] = OperationName(entry.Operation),
@@ -22,16 +43,44 @@ internal static class OutboxDocuments
         ["createdAt"] = entry.CreatedAtUnixMs,
     };
 
-    /// <summary>All entries, oldest (smallest ID) first.</summary>
+    /// <summary>All entries in queue order (sequence; entries written before sequences existed come first, by ID).</summary>
     public static List<OutboxEntry> ReadAll(LiteDatabase database)
     {
         var entries = new List<OutboxEntry>();
-        var documents = database.GetCollection(DocumentLayout.OutboxCollection).Query()
-            .OrderBy(BsonExpression.Create(DocumentLayout.PathOf(DocumentLayout.IdField)))
-            .ToDocuments();
-        foreach (var document in documents) entries.Add(FromDocument(document));
+        foreach (var document in database.GetCollection(DocumentLayout.OutboxCollection).FindAll()) entries.Add(FromDocument(document));
+        entries.Sort(static (a, b) => a.Sequence != b.Sequence ? a.Sequence.CompareTo(b.Sequence) : string.CompareOrdinal(a.Id, b.Id));
         return entries;
     }
+
+    /// <summary>The head of the queue, or null.</summary>
+    public static OutboxEntry? First(LiteDatabase database)
+        => database.GetCollection(DocumentLayout.OutboxCollection).Query().OrderBy(s_bySequence).Limit(1).FirstOrDefault() is { } document
+            ? FromDocument(document) : null;
+
+    /// <summary>The sequence the next appended entry gets: one more than the last queued one (1 for an empty queue).</summary>
+    public static long NextSequence(LiteDatabase database)
+        => database.GetCollection(DocumentLayout.OutboxCollection).Query().OrderByDescending(s_bySequence).Limit(1).FirstOrDefault() is { } last
+            ? SequenceOf(last) + 1 : 1;
+
+    /// <summary>The last queued entry for a record, or null.</summary>
+    public static OutboxEntry? LastFor(LiteDatabase database, string modelName, string modelKey)
+    {
+        OutboxEntry? last = null;
+        var documents = database.GetCollection(DocumentLayout.OutboxCollection)
+            .Find(Query.EQ("$." + RecordField, RecordOf(modelName, modelKey)));
+        foreach (var document in documents)
+        {
+            var entry = FromDocument(document);
+            if (last is null || entry.Sequence > last.Sequence) last = entry;
+        }
+        return last;
+    }
+
+    /// <summary>The entry with <paramref name="id"/>, or null.</summary>
+    public static OutboxEntry? Find(LiteDatabase database, string id)
+        => database.GetCollection(DocumentLayout.OutboxCollection).FindById(id) is { } document ? FromDocument(document) : null;
+
+    private static long SequenceOf(BsonDocument document) => document[SequenceField] is { IsNumber: true } seq ? seq.AsInt64 : 0;
 
     private static OutboxEntry FromDocument(BsonDocument document) => new(
         document[DocumentLayout.IdField].AsString,
@@ -40,7 +89,10 @@ internal static class OutboxDocuments
         ParseOperation(document["operation"].AsString),
         document["data"].AsString,
         document["condition"] is { IsString: true } condition ? condition.AsString : null,
-        document["createdAt"].AsInt64);
+        document["createdAt"].AsInt64)
+    {
+        Sequence = SequenceOf(document),
+    };
 
     private static string OperationName(OutboxOperation operation) => operation switch
     {

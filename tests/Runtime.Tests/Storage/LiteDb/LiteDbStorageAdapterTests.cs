@@ -97,6 +97,8 @@ public class LiteDbStorageAdapterTests : StorageAdapterConformanceTests
             "Order.ix_customerId=$.customerId",
             "Order.ix_line=$.line",
             "Order.ix_placedAt=$.__k.placedAt",
+            "__outbox.record=$.record",
+            "__outbox.seq=$.seq",
         }));
     }
 

@@ -241,6 +241,26 @@ public class LiteDbWriteJournalTests : StorageDirectoryTests
     }
 
     [Test]
+    public async Task QueueChangesInTheJournal_AreReplayed_AndSequencesSurviveTheReopen()
+    {
+        static OutboxEntry E(string id, string data = "{}") => new(id, "Counter", id, OutboxOperation.Update, data, null, 0);
+        string copy;
+        await using (var adapter = await OpenAsync())
+        {
+            await adapter.WriteAsync(s => (s.AppendOutbox(E("e1")), s.AppendOutbox(E("e2")), s.AppendOutbox(E("e3"))), default);
+            await CountersAsync(adapter); // a LiteDB read: the appends are committed
+            await adapter.WriteAsync(s => (s.ReplaceOutbox(E("e1", "{\"merged\":1}")), s.RemoveOutbox("e2")), default);
+            Assert.That(adapter.Writer!.HasUncommitted, Is.True, "the merge and the removal are only in the journal");
+            copy = CopyFiles("crash");
+        }
+        await using var reopened = await OpenAsync(copy);
+        var outbox = await reopened.WriteAsync(s => s.ReadOutbox(), default);
+        Assert.That(outbox.Select(e => (e.Id, e.Sequence, e.Data)), Is.EqualTo(new[] { ("e1", 1L, "{\"merged\":1}"), ("e3", 3L, "{}") }));
+        var next = await reopened.WriteAsync(s => s.AppendOutbox(E("e4")), default);
+        Assert.That(next.Sequence, Is.EqualTo(4), "the sequence continues after the last queued entry");
+    }
+
+    [Test]
     public async Task ARecordCutShortByACrash_IsDropped_AndTheCompleteOnesAreApplied()
     {
         string copy;
