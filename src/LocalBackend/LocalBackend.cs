@@ -98,7 +98,7 @@ public sealed class LocalBackend : IAsyncDisposable
         var store = new VersionedStore(persistence, options.Clock, options.DeltaSyncTtl, options.TombstoneTtl);
         var events = new MutationEventBus(loggerFactory.CreateLogger<MutationEventBus>());
         var operations = schema.Models.ToDictionary(m => m.Name, m => new ModelOperations(m, store, options, events), StringComparer.Ordinal);
-        var api = new GraphQLApi(ApiSchemaFactory.Create(schema, operations));
+        var api = new GraphQLApi(ApiSchemaFactory.Create(schema, operations), options);
         var apiKey = options.ApiKey ?? ApiKeyStore.LoadOrCreate(dataDirectory);
         var authenticator = new RequestAuthenticator(apiKey, options.Jwt, options.Clock);
         var certificate = options.UseTls ? DevelopmentCertificate.LoadOrCreate(dataDirectory, options.Clock, logger) : null;
@@ -118,7 +118,7 @@ public sealed class LocalBackend : IAsyncDisposable
         var app = builder.Build();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.Zero });
         var stopping = new CancellationTokenSource();
-        var graphql = new GraphQLEndpoint(api, authenticator, options.MaxRequestBytes, loggerFactory.CreateLogger<GraphQLEndpoint>());
+        var graphql = new GraphQLEndpoint(api, authenticator, options.MaxRequestBytes, options.MaxResponseBytes, loggerFactory.CreateLogger<GraphQLEndpoint>());
         var realtime = new RealtimeEndpoint(api, authenticator, options, loggerFactory.CreateLogger<RealtimeEndpoint>(), stopping.Token);
         app.MapPost("/graphql", graphql.HandleAsync);
         app.Map("/graphql/realtime", realtime.HandleAsync);
