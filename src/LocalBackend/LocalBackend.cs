@@ -84,10 +84,11 @@ public sealed class LocalBackend : IAsyncDisposable
     internal RealtimeEndpoint? Realtime { get; private set; }
 
     /// <summary>Loads the schema, opens the data store and starts serving.</summary>
-    /// <exception cref="LocalBackendException">The schema has errors, or no schema was given.</exception>
+    /// <exception cref="LocalBackendException">The schema has errors, no schema was given, or a request limit is out of range.</exception>
     public static async Task<LocalBackend> StartAsync(LocalBackendOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
+        options.ValidateLimits();
         var loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
         var logger = loggerFactory.CreateLogger("Amplify.DataStore.LocalBackend");
         var schema = LoadSchema(options);

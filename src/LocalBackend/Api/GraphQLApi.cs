@@ -26,10 +26,8 @@ internal sealed class GraphQLApi
     private readonly LocalBackendOptions _limits;
     private readonly int _maxNesting;
 
-    /// <exception cref="LocalBackendException">A limit in <paramref name="limits"/> is out of range.</exception>
     public GraphQLApi(ISchema schema, LocalBackendOptions limits)
     {
-        limits.ValidateLimits();
         Schema = schema;
         Schema.Initialize();
         _costs = new QueryCostAnalyzer(schema);
