@@ -84,10 +84,11 @@ public sealed class LocalBackend : IAsyncDisposable
     internal RealtimeEndpoint? Realtime { get; private set; }
 
     /// <summary>Loads the schema, opens the data store and starts serving.</summary>
-    /// <exception cref="LocalBackendException">The schema has errors or field-level @auth rules it cannot enforce, or no schema was given.</exception>
+    /// <exception cref="LocalBackendException">The schema has errors or field-level @auth rules it cannot enforce, no schema was given, or a request limit is out of range.</exception>
     public static async Task<LocalBackend> StartAsync(LocalBackendOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
+        options.ValidateLimits();
         var loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
         var logger = loggerFactory.CreateLogger("Amplify.DataStore.LocalBackend");
         var schema = LoadSchema(options);
@@ -98,7 +99,7 @@ public sealed class LocalBackend : IAsyncDisposable
         var store = new VersionedStore(persistence, options.Clock, options.DeltaSyncTtl, options.TombstoneTtl);
         var events = new MutationEventBus(loggerFactory.CreateLogger<MutationEventBus>());
         var operations = schema.Models.ToDictionary(m => m.Name, m => new ModelOperations(m, store, options, events), StringComparer.Ordinal);
-        var api = new GraphQLApi(ApiSchemaFactory.Create(schema, operations));
+        var api = new GraphQLApi(ApiSchemaFactory.Create(schema, operations), options);
         var apiKey = options.ApiKey ?? ApiKeyStore.LoadOrCreate(dataDirectory);
         var authenticator = new RequestAuthenticator(apiKey, options.Jwt, options.Clock);
         var certificate = options.UseTls ? DevelopmentCertificate.LoadOrCreate(dataDirectory, options.Clock, logger) : null;
@@ -118,7 +119,7 @@ public sealed class LocalBackend : IAsyncDisposable
         var app = builder.Build();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.Zero });
         var stopping = new CancellationTokenSource();
-        var graphql = new GraphQLEndpoint(api, authenticator, options.MaxRequestBytes, loggerFactory.CreateLogger<GraphQLEndpoint>());
+        var graphql = new GraphQLEndpoint(api, authenticator, options.MaxRequestBytes, options.MaxResponseBytes, loggerFactory.CreateLogger<GraphQLEndpoint>());
         var realtime = new RealtimeEndpoint(api, authenticator, options, loggerFactory.CreateLogger<RealtimeEndpoint>(), stopping.Token);
         app.MapPost("/graphql", graphql.HandleAsync);
         app.Map("/graphql/realtime", realtime.HandleAsync);

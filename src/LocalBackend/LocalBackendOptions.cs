@@ -63,6 +63,41 @@ public sealed class LocalBackendOptions
     /// <summary>Largest accepted HTTP request body in bytes. Default 1 MiB.</summary>
     public long MaxRequestBytes { get; set; } = 1024 * 1024;
 
+    /// <summary>
+    /// Deepest field nesting a document may select, with fragments expanded (AppSync lets an API set 1–75). Default 25:
+    /// DataStore's documents nest 3 levels, generated queries rarely more than 6.
+    /// </summary>
+    public int MaxQueryDepth { get; set; } = 25;
+
+    /// <summary>
+    /// Most resolver invocations one request may cause, counted before execution as AppSync's resolver limit counts them:
+    /// every root field and relationship field, with fragments expanded, times the page size of the lists around it.
+    /// Default 10,000 (AppSync's default).
+    /// </summary>
+    public int MaxResolvers { get; set; } = 10_000;
+
+    /// <summary>
+    /// Largest cost of one request, counted before execution: every selected field once per item it may be resolved
+    /// for (fragments expanded; a list counts its <c>limit</c>, 100 when absent). Default 100,000, which admits a
+    /// 1,000-item sync page of a 100-field model.
+    /// </summary>
+    public int MaxQueryCost { get; set; } = 100_000;
+
+    /// <summary>How long one query or mutation may execute before it is stopped with <c>ExecutionTimeout</c>. Default 30 s, as AppSync.</summary>
+    public TimeSpan ExecutionTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Largest HTTP response body in bytes; larger results are replaced by an error. Default 5 MiB, as AppSync.</summary>
+    public int MaxResponseBytes { get; set; } = 5 * 1024 * 1024;
+
+    /// <summary>
+    /// Most bytes of frames queued for one realtime connection; a client that falls this far behind is sent an error
+    /// frame and disconnected, as AppSync drops slow clients. Default 8 MiB.
+    /// </summary>
+    public int MaxSendQueueBytes { get; set; } = 8 * 1024 * 1024;
+
+    /// <summary>Most frames queued for one realtime connection (see <see cref="MaxSendQueueBytes"/>). Default 5,000.</summary>
+    public int MaxSendQueueFrames { get; set; } = 5_000;
+
     /// <summary>Region written into the client configuration (clients insist on one). Default us-east-1.</summary>
     public string Region { get; set; } = "us-east-1";
 
@@ -77,6 +112,19 @@ public sealed class LocalBackendOptions
 
     /// <summary>Logging.</summary>
     public ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>Rejects request limits that would refuse every request or never stop one.</summary>
+    /// <exception cref="LocalBackendException">A limit is out of range; the message names it.</exception>
+    internal void ValidateLimits()
+    {
+        if (MaxQueryDepth is < 1 or > 75) throw new LocalBackendException($"MaxQueryDepth must be from 1 to 75 (AppSync's range), not {MaxQueryDepth}.");
+        if (MaxResolvers < 1) throw new LocalBackendException($"MaxResolvers must be at least 1, not {MaxResolvers}.");
+        if (MaxQueryCost < 1) throw new LocalBackendException($"MaxQueryCost must be at least 1, not {MaxQueryCost}.");
+        if (ExecutionTimeout <= TimeSpan.Zero) throw new LocalBackendException($"ExecutionTimeout must be positive, not {ExecutionTimeout}.");
+        if (MaxResponseBytes < 1024) throw new LocalBackendException($"MaxResponseBytes must be at least 1024, not {MaxResponseBytes}.");
+        if (MaxSendQueueBytes < 64 * 1024) throw new LocalBackendException($"MaxSendQueueBytes must be at least 65536, not {MaxSendQueueBytes}.");
+        if (MaxSendQueueFrames < 10) throw new LocalBackendException($"MaxSendQueueFrames must be at least 10, not {MaxSendQueueFrames}.");
+    }
 
     /// <summary>The strategy for <paramref name="model"/>.</summary>
     public ConflictStrategy StrategyFor(string model)

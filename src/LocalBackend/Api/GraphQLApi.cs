@@ -10,6 +10,7 @@ using GraphQL;
 using GraphQL.SystemTextJson;
 using GraphQL.Types;
 using GraphQL.Validation;
+using GraphQLParser.AST;
 
 namespace Amplify.DataStore.LocalBackend.Api;
 
@@ -20,9 +21,21 @@ internal sealed class GraphQLApi
 
     private readonly DocumentExecuter _executer = new SerialDocumentExecuter();
     private readonly GraphQLSerializer _serializer = new();
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, GraphQLParser.AST.GraphQLDocument> _documents = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, GraphQLDocument> _documents = new(StringComparer.Ordinal);
+    private readonly QueryCostAnalyzer _costs;
+    private readonly LocalBackendOptions _limits;
+    private readonly int _maxNesting;
 
-    public GraphQLApi(ISchema schema) => Schema = schema;
+    public GraphQLApi(ISchema schema, LocalBackendOptions limits)
+    {
+        Schema = schema;
+        Schema.Initialize();
+        _costs = new QueryCostAnalyzer(schema);
+        _limits = limits;
+        // A field level takes two syntax nodes (field, selection set), so this admits MaxQueryDepth fields plus
+        // fragments and argument values around them, and stops a 1,000-level document before any recursion gets deep.
+        _maxNesting = 4 * limits.MaxQueryDepth + 32;
+    }
 
     /// <summary>The served schema.</summary>
     public ISchema Schema { get; }
@@ -30,14 +43,77 @@ internal sealed class GraphQLApi
     /// <summary>The JSON serializer GraphQL.NET results need.</summary>
     public GraphQLSerializer Serializer => _serializer;
 
+    /// <summary>Checks the limits, then executes (the HTTP endpoint: queries and mutations).</summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled (the client left).</exception>
     public Task<ExecutionResult> ExecuteAsync(string? query, Inputs? variables, string? operationName, CallerIdentity identity, CancellationToken cancellationToken)
+    {
+        var prepared = Prepare(query, variables, operationName);
+        return prepared.Rejection is { } rejection ? Task.FromResult(rejection) : ExecuteAsync(prepared, variables, operationName, identity, cancellationToken);
+    }
+
+    /// <summary>
+    /// Parses the document and checks depth, resolver count and cost against the limits; nothing executes here, so a
+    /// caller can also refuse operations of the wrong type before any resolver runs.
+    /// </summary>
+    public PreparedRequest Prepare(string? query, Inputs? variables, string? operationName)
+    {
+        GraphQLDocument? document;
+        try
+        {
+            document = Parsed(query);
+        }
+        catch (GraphQLParser.Exceptions.GraphQLMaxDepthExceededException)
+        {
+            return new PreparedRequest(query, null, null, Rejected(LimitErrors.NestingExceeded(_maxNesting)));
+        }
+        var operation = document is null ? null : SelectOperation(document, operationName);
+        if (document is null || operation is null) return new PreparedRequest(query, document, null, null);
+
+        QueryCost cost;
+        try
+        {
+            cost = _costs.Analyze(document, operation, variables, _maxNesting);
+        }
+        catch (QueryCostAnalyzer.NestingTooDeepException)
+        {
+            return new PreparedRequest(query, document, operation, Rejected(LimitErrors.NestingExceeded(_maxNesting)));
+        }
+        ExecutionError? error = cost.Depth > _limits.MaxQueryDepth ? LimitErrors.DepthExceeded(cost.Depth, _limits.MaxQueryDepth)
+            : cost.Resolvers > _limits.MaxResolvers ? LimitErrors.ResolversExceeded(cost.Resolvers, _limits.MaxResolvers)
+            : cost.Cost > _limits.MaxQueryCost ? LimitErrors.CostExceeded(cost.Cost, _limits.MaxQueryCost)
+            : null;
+        return new PreparedRequest(query, document, operation, error is null ? null : Rejected(error));
+    }
+
+    /// <summary>
+    /// Executes a request <see cref="Prepare"/> accepted. Queries and mutations stop at <see cref="LocalBackendOptions.ExecutionTimeout"/>
+    /// (answered with <c>ExecutionTimeout</c>) or when <paramref name="cancellationToken"/> is cancelled (thrown).
+    /// </summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public async Task<ExecutionResult> ExecuteAsync(PreparedRequest prepared, Inputs? variables, string? operationName, CallerIdentity identity, CancellationToken cancellationToken)
+    {
+        if (prepared.Rejection is not null) throw new ArgumentException("The request was rejected; answer with its rejection instead.", nameof(prepared));
+        // A subscription's execution only creates its source stream; its events must outlive any request timeout.
+        if (prepared.Operation?.Operation == OperationType.Subscription) return await RunAsync(prepared, variables, operationName, identity, cancellationToken).ConfigureAwait(false);
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_limits.ExecutionTimeout);
+        try
+        {
+            return await RunAsync(prepared, variables, operationName, identity, timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return Rejected(LimitErrors.Timeout(_limits.ExecutionTimeout));
+        }
+    }
+
+    private Task<ExecutionResult> RunAsync(PreparedRequest prepared, Inputs? variables, string? operationName, CallerIdentity identity, CancellationToken cancellationToken)
         => _executer.ExecuteAsync(options =>
         {
             options.Schema = Schema;
-            // Clients send the same few documents over and over (DataStore builds one per model and operation), so
-            // parsed documents are kept; GraphQL.NET documents are immutable and safe to share between executions.
-            if (Parsed(query) is { } document) options.Document = document;
-            else options.Query = query;
+            if (prepared.Document is { } document) options.Document = document;
+            else options.Query = prepared.Query;
             options.Variables = variables;
             options.OperationName = operationName;
             options.UserContext = new RequestContext(identity);
@@ -45,14 +121,38 @@ internal sealed class GraphQLApi
             options.ThrowOnUnhandledException = false;
         });
 
-    private GraphQLParser.AST.GraphQLDocument? Parsed(string? query)
+    private static ExecutionResult Rejected(ExecutionError error) => new() { Errors = new ExecutionErrors { error }, Executed = false };
+
+    // GraphQL.NET's rule: the named operation, or the only one. Anything else is left to GraphQL.NET to report.
+    private static GraphQLOperationDefinition? SelectOperation(GraphQLDocument document, string? operationName)
+    {
+        GraphQLOperationDefinition? selected = null;
+        foreach (var operation in document.Definitions.OfType<GraphQLOperationDefinition>())
+        {
+            if (string.IsNullOrEmpty(operationName))
+            {
+                if (selected is not null) return null;
+                selected = operation;
+            }
+            else if (operation.Name is { } name && name.StringValue == operationName)
+            {
+                return operation;
+            }
+        }
+        return selected;
+    }
+
+    /// <exception cref="GraphQLParser.Exceptions.GraphQLMaxDepthExceededException">The document nests deeper than the parser follows.</exception>
+    private GraphQLDocument? Parsed(string? query)
     {
         if (query is null) return null;
+        // Clients send the same few documents over and over (DataStore builds one per model and operation), so
+        // parsed documents are kept; GraphQL.NET documents are immutable and safe to share between executions.
         if (_documents.TryGetValue(query, out var cached)) return cached;
-        GraphQLParser.AST.GraphQLDocument document;
+        GraphQLDocument document;
         try
         {
-            document = GraphQLParser.Parser.Parse(query, new GraphQLParser.ParserOptions { Ignore = GraphQLParser.IgnoreOptions.Comments });
+            document = GraphQLParser.Parser.Parse(query, new GraphQLParser.ParserOptions { Ignore = GraphQLParser.IgnoreOptions.Comments, MaxDepth = _maxNesting });
         }
         catch (GraphQLParser.Exceptions.GraphQLSyntaxErrorException)
         {

@@ -31,6 +31,13 @@ internal sealed class CommandLineOptions
           --jwt-audience <aud>            required JWT audience
           --config-dir <path>             where amplifyconfiguration.json and amplify_outputs.json go (default .)
           --no-client-config              do not write the client configuration files
+          --max-depth <n>                 deepest field nesting a document may select, 1-75 (default 25)
+          --max-resolvers <n>             resolver invocations one request may cause (default 10000)
+          --max-cost <n>                  fields one request may resolve, lists counted at their limit (default 100000)
+          --timeout <seconds>             execution time of one query or mutation (default 30)
+          --max-response-bytes <n>        largest HTTP response body (default 5242880 = 5 MiB)
+          --send-queue-bytes <n>          bytes queued for one realtime client before it is dropped (default 8388608)
+          --send-queue-frames <n>         frames queued for one realtime client before it is dropped (default 5000)
           --run-for <seconds>             stop after this long (for scripts)
           --verbose                       log requests and sockets
           --help                          this text
@@ -84,6 +91,13 @@ internal sealed class CommandLineOptions
                 case "--jwt-audience": o.Jwt.Audience = Value(); break;
                 case "--config-dir": o.ClientConfigDirectory = Value(); break;
                 case "--no-client-config": o.WriteClientConfig = false; break;
+                case "--max-depth": o.MaxQueryDepth = Int(args[i], Value(), 1, 75); break;
+                case "--max-resolvers": o.MaxResolvers = Int(args[i], Value(), 1, int.MaxValue); break;
+                case "--max-cost": o.MaxQueryCost = Int(args[i], Value(), 1, int.MaxValue); break;
+                case "--timeout": o.ExecutionTimeout = TimeSpan.FromSeconds(Int(args[i], Value(), 1, 3600)); break;
+                case "--max-response-bytes": o.MaxResponseBytes = Int(args[i], Value(), 1024, int.MaxValue); break;
+                case "--send-queue-bytes": o.MaxSendQueueBytes = Int(args[i], Value(), 512 * 1024, int.MaxValue); break;
+                case "--send-queue-frames": o.MaxSendQueueFrames = Int(args[i], Value(), 10, int.MaxValue); break;
                 case "--run-for": result.RunFor = TimeSpan.FromSeconds(Int(args[i], Value(), 1, int.MaxValue)); break;
                 case "--verbose": result.Verbose = true; break;
                 default: throw new ArgumentException($"Unknown option '{args[i]}'.");

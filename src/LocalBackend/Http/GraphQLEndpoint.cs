@@ -1,10 +1,12 @@
 using System;
 using System.IO;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using Amplify.DataStore.LocalBackend.Api;
 using Amplify.DataStore.LocalBackend.Auth;
+using GraphQL;
 using GraphQL.Transport;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -14,9 +16,10 @@ namespace Amplify.DataStore.LocalBackend.Http;
 /// <summary>
 /// <c>POST /graphql</c> as AppSync answers it: 401 <c>UnauthorizedException</c> before anything else, 400
 /// <c>MalformedHttpRequestException</c> for bodies that are not a GraphQL request, 413 for oversized bodies, and 200
-/// with <c>data</c>/<c>errors</c> for everything that executes.
+/// with <c>data</c>/<c>errors</c> for everything that executes or is refused by a request limit (responses over the
+/// size limit become a <c>ResponseSizeLimitExceeded</c> error). A client that disconnects cancels the execution.
 /// </summary>
-internal sealed class GraphQLEndpoint(GraphQLApi api, RequestAuthenticator authenticator, long maxRequestBytes, ILogger logger)
+internal sealed class GraphQLEndpoint(GraphQLApi api, RequestAuthenticator authenticator, long maxRequestBytes, int maxResponseBytes, ILogger logger)
 {
     public async Task HandleAsync(HttpContext http)
     {
@@ -54,13 +57,34 @@ internal sealed class GraphQLEndpoint(GraphQLApi api, RequestAuthenticator authe
             return;
         }
 
-        var result = await api.ExecuteAsync(request.Query, request.Variables, request.OperationName, identity, http.RequestAborted).ConfigureAwait(false);
-        // Without errors GraphQL.NET's own output ({"data":…}) is already AppSync's shape: write it directly.
-        var response = result.Errors is { Count: > 0 } ? api.ToJson(result).ToJsonString() : api.Serializer.Serialize(result);
-        if (logger.IsEnabled(LogLevel.Debug)) logger.LogDebug("POST /graphql {Request} -> {Response}", Shorten(body), Shorten(response));
+        ExecutionResult result;
+        try
+        {
+            result = await api.ExecuteAsync(request.Query, request.Variables, request.OperationName, identity, http.RequestAborted).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        {
+            logger.LogDebug("POST /graphql: the client left; execution stopped.");
+            return;
+        }
+
+        using var response = new BoundedBuffer(maxResponseBytes);
+        try
+        {
+            // Without errors GraphQL.NET's own output ({"data":…}) is already AppSync's shape: write it directly.
+            if (result.Errors is { Count: > 0 }) await JsonSerializer.SerializeAsync(response, api.ToJson(result)).ConfigureAwait(false);
+            else await api.Serializer.WriteAsync(response, result, http.RequestAborted).ConfigureAwait(false);
+        }
+        catch (BoundedBuffer.LimitExceededException)
+        {
+            logger.LogWarning("POST /graphql: a response over {Limit} bytes was replaced by ResponseSizeLimitExceeded.", maxResponseBytes);
+            await WriteAsync(http, StatusCodes.Status200OK, api.ToJson(new ExecutionResult { Errors = new ExecutionErrors { LimitErrors.ResponseTooLarge(maxResponseBytes) } })).ConfigureAwait(false);
+            return;
+        }
+        if (logger.IsEnabled(LogLevel.Debug)) logger.LogDebug("POST /graphql {Request} -> {Response}", Shorten(body), Shorten(Encoding.UTF8.GetString(response.Written.Span[..Math.Min(response.Written.Length, 8000)])));
         http.Response.StatusCode = StatusCodes.Status200OK;
         http.Response.ContentType = "application/json; charset=UTF-8";
-        await http.Response.WriteAsync(response).ConfigureAwait(false);
+        await http.Response.Body.WriteAsync(response.Written, http.RequestAborted).ConfigureAwait(false);
     }
 
     private static string Shorten(string text) => text.Length <= 2000 ? text : text[..2000] + "…";

@@ -20,7 +20,9 @@ namespace Amplify.DataStore.LocalBackend.Realtime;
 /// <summary>
 /// One realtime WebSocket after the handshake: <c>connection_init</c> → <c>connection_ack</c>, periodic <c>ka</c>,
 /// <c>start</c> → <c>start_ack</c> → <c>data</c>…, <c>stop</c> → <c>complete</c>. One sender loop writes every frame,
-/// so frames never interleave; events for one subscription keep their order.
+/// so frames never interleave; events for one subscription keep their order. The frames waiting for the sender are
+/// bounded (<see cref="LocalBackendOptions.MaxSendQueueBytes"/>, <see cref="LocalBackendOptions.MaxSendQueueFrames"/>):
+/// a client that falls that far behind gets an error frame and is disconnected, so it cannot grow the server's memory.
 /// </summary>
 internal sealed class RealtimeConnection
 {
@@ -32,14 +34,25 @@ internal sealed class RealtimeConnection
 
     private const int MaxIncomingMessageBytes = 1024 * 1024;
 
+    /// <summary>
+    /// How long a dropped slow client has to read what is in flight, its error frame and the close before the socket is
+    /// aborted. Its queue is freed at once, so the grace costs no memory.
+    /// </summary>
+    private static readonly TimeSpan SlowClientGrace = TimeSpan.FromSeconds(10);
+
     private readonly WebSocket _socket;
     private readonly SubscriptionGroups _groups;
     private readonly GraphQLApi _api;
     private readonly RequestAuthenticator _authenticator;
     private readonly LocalBackendOptions _options;
     private readonly ILogger _logger;
-    private readonly Channel<string> _outbound = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+    // Not single-reader: an overflow empties the queue while the sender may be blocked on a client that does not read.
+    private readonly Channel<byte[]> _outbound = Channel.CreateUnbounded<byte[]>();
     private readonly ConcurrentDictionary<string, IDisposable> _subscriptions = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _slowClient = new();
+    private long _queuedBytes;
+    private int _queuedFrames;
+    private int _overflowed;
     private bool _initialized;
 
     public RealtimeConnection(WebSocket socket, GraphQLApi api, RequestAuthenticator authenticator, SubscriptionGroups groups, LocalBackendOptions options, ILogger logger)
@@ -52,13 +65,49 @@ internal sealed class RealtimeConnection
         _logger = logger;
     }
 
-    /// <summary>Queues a frame.</summary>
-    public void Send(string frame) => _outbound.Writer.TryWrite(frame);
+    /// <summary>Queues a frame; when the queue is over its bounds, drops the client instead.</summary>
+    public void Send(string frame)
+    {
+        if (Volatile.Read(ref _overflowed) == 1) return;
+        var bytes = Encoding.UTF8.GetBytes(frame);
+        var frames = Interlocked.Increment(ref _queuedFrames);
+        var queued = Interlocked.Add(ref _queuedBytes, bytes.Length);
+        if (frames > _options.MaxSendQueueFrames || queued > _options.MaxSendQueueBytes)
+        {
+            Dequeued(bytes);
+            Overflow(queued, frames);
+            return;
+        }
+        if (!_outbound.Writer.TryWrite(bytes)) Dequeued(bytes);
+    }
+
+    private void Dequeued(byte[] frame)
+    {
+        Interlocked.Add(ref _queuedBytes, -frame.Length);
+        Interlocked.Decrement(ref _queuedFrames);
+    }
+
+    /// <summary>The client reads too slowly: free its queue, send it an error frame, close it (abort after a grace period).</summary>
+    private void Overflow(long queuedBytes, int queuedFrames)
+    {
+        if (Interlocked.Exchange(ref _overflowed, 1) == 1) return;
+        _logger.LogWarning("Realtime client dropped: {Frames} frames / {Bytes} bytes waiting to be sent exceed the send queue bounds ({MaxFrames} frames / {MaxBytes} bytes).",
+            queuedFrames, queuedBytes, _options.MaxSendQueueFrames, _options.MaxSendQueueBytes);
+        while (_outbound.Reader.TryRead(out var dropped)) Dequeued(dropped);
+        var error = RealtimeFrames.Error(null, "LimitExceededError",
+            $"The client reads too slowly: more than {_options.MaxSendQueueFrames} frames or {_options.MaxSendQueueBytes} bytes waited to be sent, so the connection is closed.");
+        var errorBytes = Encoding.UTF8.GetBytes(error);
+        Interlocked.Increment(ref _queuedFrames);
+        Interlocked.Add(ref _queuedBytes, errorBytes.Length);
+        _outbound.Writer.TryWrite(errorBytes);
+        _outbound.Writer.TryComplete();
+        _slowClient.CancelAfter(SlowClientGrace);
+    }
 
     /// <summary>Serves the connection until the client or the server closes it.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        using var lifetime = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var lifetime = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _slowClient.Token);
         var sender = SendLoopAsync(lifetime.Token);
         var initTimeout = InitTimeoutAsync(lifetime.Token);
         try
@@ -76,6 +125,7 @@ internal sealed class RealtimeConnection
             _outbound.Writer.TryComplete();
             await lifetime.CancelAsync().ConfigureAwait(false);
             await Task.WhenAll(Quietly(sender), Quietly(initTimeout)).ConfigureAwait(false);
+            while (_outbound.Reader.TryRead(out var unsent)) Dequeued(unsent);
             if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
             {
                 try
@@ -218,7 +268,20 @@ internal sealed class RealtimeConnection
             return;
         }
 
-        var result = await _api.ExecuteAsync(request.Query, request.Variables, request.OperationName, identity, cancellationToken).ConfigureAwait(false);
+        // Limits and the operation type are checked before anything executes: a query or mutation sent as a start
+        // must not read or write data.
+        var prepared = _api.Prepare(request.Query, request.Variables, request.OperationName);
+        if (prepared.Rejection is { } rejection)
+        {
+            Send(RealtimeFrames.Error(id, (JsonArray)_api.ToJson(rejection)["errors"]!.DeepClone()));
+            return;
+        }
+        if (prepared.Operation is { Operation: not GraphQLParser.AST.OperationType.Subscription } operation)
+        {
+            Send(RealtimeFrames.Error(id, "UnsupportedOperation", $"{operation.Operation.ToString().ToLowerInvariant()} not supported through the realtime channel"));
+            return;
+        }
+        var result = await _api.ExecuteAsync(prepared, request.Variables, request.OperationName, identity, cancellationToken).ConfigureAwait(false);
         if (result.Errors is { Count: > 0 })
         {
             Send(RealtimeFrames.Error(id, (JsonArray)_api.ToJson(result)["errors"]!.DeepClone()));
@@ -226,8 +289,7 @@ internal sealed class RealtimeConnection
         }
         if (result.Streams is not { Count: 1 } streams)
         {
-            var kind = result.Operation?.Operation.ToString().ToLowerInvariant() ?? "unknown";
-            Send(RealtimeFrames.Error(id, "UnsupportedOperation", $"{kind} not supported through the realtime channel"));
+            Send(RealtimeFrames.Error(id, "UnsupportedOperation", "unknown not supported through the realtime channel"));
             return;
         }
 
@@ -275,8 +337,16 @@ internal sealed class RealtimeConnection
     {
         await foreach (var frame in _outbound.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
+            Dequeued(frame);
             if (_socket.State != WebSocketState.Open) return;
-            await _socket.SendAsync(Encoding.UTF8.GetBytes(frame), WebSocketMessageType.Text, true, cancellationToken).ConfigureAwait(false);
+            await _socket.SendAsync(frame, WebSocketMessageType.Text, true, cancellationToken).ConfigureAwait(false);
+        }
+        // The queue completes only on overflow: the error frame went out last. Close our side and let the receive loop
+        // end on the client's close (the grace timer aborts a client that never answers); aborting now would reset the
+        // connection and discard the error frame before the client reads it.
+        if (Volatile.Read(ref _overflowed) == 1 && _socket.State == WebSocketState.Open)
+        {
+            await _socket.CloseOutputAsync(WebSocketCloseStatus.PolicyViolation, "client too slow", cancellationToken).ConfigureAwait(false);
         }
     }
 
