@@ -100,7 +100,7 @@ public sealed class LocalBackend : IAsyncDisposable
         var operations = schema.Models.ToDictionary(m => m.Name, m => new ModelOperations(m, store, options, events), StringComparer.Ordinal);
         var api = new GraphQLApi(ApiSchemaFactory.Create(schema, operations));
         var apiKey = options.ApiKey ?? ApiKeyStore.LoadOrCreate(dataDirectory);
-        var authenticator = new RequestAuthenticator(apiKey, options.Jwt, options.Clock);
+        var authenticator = new RequestAuthenticator(apiKey, options.Jwt, options.Clock, loggerFactory.CreateLogger<RequestAuthenticator>());
         var certificate = options.UseTls ? DevelopmentCertificate.LoadOrCreate(dataDirectory, options.Clock, logger) : null;
 
         var builder = WebApplication.CreateSlimBuilder();
