@@ -152,13 +152,19 @@ public sealed class LocalBackend : IAsyncDisposable
     /// <summary>Removes expired tombstones and delta rows now (also done every minute).</summary>
     public int Purge() => _store.Purge();
 
-    /// <summary>Stops serving: in-flight requests complete, sockets close, the data file is closed.</summary>
+    /// <summary>
+    /// Stops serving: no new connections; in-flight requests complete (up to 10 s); every realtime socket gets its
+    /// queued frames and a close frame (1001) and a moment to answer; queued writes are stored and the data file is
+    /// checkpointed and closed.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         await _purgeTimer.DisposeAsync().ConfigureAwait(false);
+        // The server stops listening first; its stop then waits for the realtime sockets, which close once told to.
+        var serverStopped = _app.StopAsync();
         await _stopping.CancelAsync().ConfigureAwait(false);
-        await _app.StopAsync().ConfigureAwait(false);
+        await serverStopped.ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
         await _events.DisposeAsync().ConfigureAwait(false);
         _store.Dispose();

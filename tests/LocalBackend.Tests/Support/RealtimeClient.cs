@@ -72,6 +72,21 @@ internal sealed class RealtimeClient : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Reads past any text frames until the server's close frame and returns its status and description; throws when
+    /// the connection ends without one (an aborted socket) or nothing comes within <paramref name="within"/>.
+    /// </summary>
+    public async Task<(WebSocketCloseStatus? Status, string? Description)> ReceiveCloseAsync(TimeSpan within)
+    {
+        using var timeout = new CancellationTokenSource(within);
+        var buffer = new byte[64 * 1024];
+        while (true)
+        {
+            var result = await _socket.ReceiveAsync(buffer, timeout.Token);
+            if (result.MessageType == WebSocketMessageType.Close) return (result.CloseStatus, result.CloseStatusDescription);
+        }
+    }
+
     public async Task<JsonObject> ReceiveAsync(TimeSpan? within = null)
         => (JsonObject)JsonNode.Parse(await ReceiveTextAsync(within) ?? throw new AssertionException("The server closed the socket."))!;
 
