@@ -61,9 +61,9 @@ public sealed class ShutdownSignalTests
         Assert.That((string)(await client.InitAsync())["type"]!, Is.EqualTo("connection_ack"));
         Assert.That((string)(await client.StartAsync("posts", "subscription { onCreatePost { id title } }", header))["type"]!, Is.EqualTo("start_ack"));
 
-        // One write is certainly in flight (half its body sent) when the signal arrives, and many more may be: the
-        // held-back one must complete, and every write the backend acknowledges must survive the restart.
-        var (heldBody, heldId) = backend.StartHeldBackCreatePost(_http, "held back across the signal");
+        // One write is certainly in flight (its handler is reading the body) when the signal arrives, and many more may
+        // be: the held-back one must complete, and every write the backend acknowledges must survive the restart.
+        var (heldBody, heldId) = backend.StartHeldBackCreatePost("held back across the signal");
         await heldBody.FirstPartSent.WaitAsync(TimeSpan.FromSeconds(10));
         var inFlight = Enumerable.Range(0, 20).Select(i => backend.TryCreatePostAsync(_http, $"in flight {i}")).ToList();
         var sinceSignal = Stopwatch.StartNew();
@@ -99,7 +99,7 @@ public sealed class ShutdownSignalTests
     {
         var backend = await StartAsync();
         // A request whose body never completes keeps the graceful stop waiting (up to the host's 10 s).
-        var (heldBody, heldId) = backend.StartHeldBackCreatePost(_http, "never finished");
+        var (heldBody, heldId) = backend.StartHeldBackCreatePost("never finished");
         await heldBody.FirstPartSent.WaitAsync(TimeSpan.FromSeconds(10));
         backend.Signal(BackendProcess.SIGTERM);
         Assert.That(await backend.WaitForExitAsync(TimeSpan.FromSeconds(1)), Is.False, "the first SIGTERM waits for the request in flight");

@@ -125,9 +125,12 @@ internal sealed class BackendProcess : IAsyncDisposable
 
     /// <summary>
     /// Starts a createPost whose body stops halfway until <see cref="HeldBackContent.Release"/>; the task gives the id
-    /// when the backend acknowledges the write, else null.
+    /// when the backend acknowledges the write, else null. The request expects <c>100 Continue</c>, so the body (and
+    /// <see cref="HeldBackContent.FirstPartSent"/>) only goes once the backend's handler reads it: from then on the
+    /// request is certainly in flight at the server, not just bytes in a socket buffer that a stopping server may
+    /// drop with the idle connection.
     /// </summary>
-    public (HeldBackContent Body, Task<string?> Id) StartHeldBackCreatePost(HttpClient http, string title)
+    public (HeldBackContent Body, Task<string?> Id) StartHeldBackCreatePost(string title)
     {
         var json = new JsonObject
         {
@@ -139,8 +142,11 @@ internal sealed class BackendProcess : IAsyncDisposable
 
         async Task<string?> SendAsync()
         {
+            // Wait for 100 Continue however long a loaded machine takes (the default is 1 s, then the body goes anyway).
+            using var http = new HttpClient(new SocketsHttpHandler { Expect100ContinueTimeout = TimeSpan.FromSeconds(30) });
             using var request = new HttpRequestMessage(HttpMethod.Post, GraphQLEndpoint) { Content = body };
             request.Headers.Add("x-api-key", ApiKey);
+            request.Headers.ExpectContinue = true;
             using var response = await http.SendAsync(request);
             var reply = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
             return response.StatusCode == HttpStatusCode.OK && reply["errors"] is null ? (string?)reply["data"]?["createPost"]?["id"] : null;

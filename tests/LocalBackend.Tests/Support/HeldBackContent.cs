@@ -21,7 +21,10 @@ internal sealed class HeldBackContent : HttpContent
         Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
     }
 
-    /// <summary>Completes once the headers and the first part have been written to the connection.</summary>
+    /// <summary>
+    /// Completes once the first part has been written to the connection (after <c>100 Continue</c> when the request
+    /// expects it).
+    /// </summary>
     public Task FirstPartSent => _firstPartSent.Task;
 
     /// <summary>Lets the rest of the body go.</summary>
