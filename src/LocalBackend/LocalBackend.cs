@@ -101,7 +101,7 @@ public sealed class LocalBackend : IAsyncDisposable
         var operations = schema.Models.ToDictionary(m => m.Name, m => new ModelOperations(m, store, options, events), StringComparer.Ordinal);
         var api = new GraphQLApi(ApiSchemaFactory.Create(schema, operations), options);
         var apiKey = options.ApiKey ?? ApiKeyStore.LoadOrCreate(dataDirectory);
-        var authenticator = new RequestAuthenticator(apiKey, options.Jwt, options.Clock);
+        var authenticator = new RequestAuthenticator(apiKey, options.Jwt, options.Clock, loggerFactory.CreateLogger<RequestAuthenticator>());
         var certificate = options.UseTls ? DevelopmentCertificate.LoadOrCreate(dataDirectory, options.Clock, logger) : null;
 
         var builder = WebApplication.CreateSlimBuilder();
@@ -116,6 +116,7 @@ public sealed class LocalBackend : IAsyncDisposable
             });
         });
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
+        builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
         var app = builder.Build();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.Zero });
         var stopping = new CancellationTokenSource();
@@ -153,13 +154,19 @@ public sealed class LocalBackend : IAsyncDisposable
     /// <summary>Removes expired tombstones and delta rows now (also done every minute).</summary>
     public int Purge() => _store.Purge();
 
-    /// <summary>Stops serving: in-flight requests complete, sockets close, the data file is closed.</summary>
+    /// <summary>
+    /// Stops serving: no new connections; in-flight requests complete (up to 10 s); every realtime socket gets its
+    /// queued frames and a close frame (1001) and a moment to answer; queued writes are stored and the data file is
+    /// checkpointed and closed.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         await _purgeTimer.DisposeAsync().ConfigureAwait(false);
+        // The server stops listening first; its stop then waits for the realtime sockets, which close once told to.
+        var serverStopped = _app.StopAsync();
         await _stopping.CancelAsync().ConfigureAwait(false);
-        await _app.StopAsync().ConfigureAwait(false);
+        await serverStopped.ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
         await _events.DisposeAsync().ConfigureAwait(false);
         _store.Dispose();

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Amplify.DataStore.LocalBackend;
@@ -10,7 +11,11 @@ return await CommandLine.RunAsync(args);
 
 namespace Amplify.DataStore.LocalBackend
 {
-    /// <summary>The command-line entry point: parse options, start, print the endpoints, run until Ctrl+C.</summary>
+    /// <summary>
+    /// The command-line entry point: parse options, start, print the endpoints, run until SIGINT (Ctrl+C) or SIGTERM
+    /// (docker stop, systemd, CI runners), then stop gracefully and exit 0. A second signal during the stop is left to
+    /// the runtime, which ends the process at once.
+    /// </summary>
     internal static class CommandLine
     {
         public static async Task<int> RunAsync(string[] args)
@@ -31,6 +36,19 @@ namespace Amplify.DataStore.LocalBackend
                 Console.WriteLine(CommandLineOptions.Help);
                 return 0;
             }
+
+            using var stop = new CancellationTokenSource();
+            PosixSignal? received = null;
+            void OnSignal(PosixSignalContext context)
+            {
+                if (received is not null) return; // the second one: default action, the process ends now
+                received = context.Signal;
+                context.Cancel = true;
+                stop.Cancel();
+            }
+            // Registered before starting, so a signal that arrives during startup still stops gracefully.
+            using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+            using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
 
             using var loggerFactory = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(parsed.Verbose ? LogLevel.Debug : LogLevel.Warning));
             parsed.Options.LoggerFactory = loggerFactory;
@@ -55,12 +73,6 @@ namespace Amplify.DataStore.LocalBackend
                 Console.WriteLine($"Data:              {(parsed.Options.InMemory ? "in memory" : System.IO.Path.GetFullPath(parsed.Options.DataDirectory))}");
                 Console.WriteLine("Press Ctrl+C to stop.");
 
-                using var stop = new CancellationTokenSource();
-                Console.CancelKeyPress += (_, e) =>
-                {
-                    e.Cancel = true;
-                    stop.Cancel();
-                };
                 try
                 {
                     await Task.Delay(parsed.RunFor ?? Timeout.InfiniteTimeSpan, stop.Token);
@@ -68,8 +80,9 @@ namespace Amplify.DataStore.LocalBackend
                 catch (OperationCanceledException)
                 {
                 }
-                Console.WriteLine("Stopping…");
+                Console.WriteLine(received is { } signal ? $"Stopping ({signal})…" : "Stopping…");
             }
+            Console.WriteLine("Stopped.");
             return 0;
         }
     }

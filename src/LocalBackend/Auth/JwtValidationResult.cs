@@ -14,10 +14,11 @@ internal sealed class JwtValidationResult
     /// <summary>AppSync's message for every other refusal (signature, issuer, audience, no keys).</summary>
     public const string NotAuthorizedMessage = "You are not authorized to make this call.";
 
-    private JwtValidationResult(CallerIdentity? identity, string? errorMessage)
+    private JwtValidationResult(CallerIdentity? identity, string? errorMessage, string? detail)
     {
         Identity = identity;
         ErrorMessage = errorMessage;
+        Detail = detail;
     }
 
     /// <summary>Whether the token was accepted.</summary>
@@ -31,9 +32,14 @@ internal sealed class JwtValidationResult
     /// <summary>The message to return in the 401 <c>UnauthorizedException</c>, when not valid.</summary>
     public string? ErrorMessage { get; }
 
+    /// <summary>Why the token was refused, for the server log (the client gets only <see cref="ErrorMessage"/>).</summary>
+    public string? Detail { get; }
+
     /// <summary>A token that proves <paramref name="identity"/>.</summary>
-    public static JwtValidationResult Success(CallerIdentity identity) => new(identity, null);
+    public static JwtValidationResult Success(CallerIdentity identity) => new(identity, null, null);
 
     /// <summary>A refused token with AppSync's <paramref name="message"/>.</summary>
-    public static JwtValidationResult Failure(string message) => new(null, message);
+    /// <param name="message">AppSync's message for the client.</param>
+    /// <param name="detail">What exactly was wrong, for the log.</param>
+    public static JwtValidationResult Failure(string message, string? detail = null) => new(null, message, detail);
 }

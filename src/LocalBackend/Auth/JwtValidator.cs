@@ -4,6 +4,8 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -21,16 +23,19 @@ internal sealed class JwtValidator
     private readonly TimeProvider clock;
     private readonly JsonWebTokenHandler handler = new();
     private readonly IReadOnlyList<SecurityKey> keys;
+    private readonly ILogger logger;
 
     /// <summary>Builds the signing keys once; a PEM that holds no RSA or EC public key fails here, at startup.</summary>
     /// <param name="options">The keys and checks to apply.</param>
     /// <param name="clock">The time lifetimes are checked against.</param>
-    public JwtValidator(JwtAuthOptions options, TimeProvider clock)
+    /// <param name="logger">Gets why each token was refused (Debug), since the client only sees AppSync's message.</param>
+    public JwtValidator(JwtAuthOptions options, TimeProvider clock, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(clock);
         this.options = options;
         this.clock = clock;
+        this.logger = logger ?? NullLogger.Instance;
         keys = BuildKeys(options);
     }
 
@@ -39,32 +44,46 @@ internal sealed class JwtValidator
     /// <returns>The caller, or AppSync's error message.</returns>
     public async Task<JwtValidationResult> ValidateAsync(string? authorizationHeaderValue)
     {
-        JsonWebToken? jwt = TryParse(StripBearer(authorizationHeaderValue));
-        if (jwt is null)
+        string token = StripBearer(authorizationHeaderValue);
+        // Claim types first, on the raw payload: the verdict depends on the token alone (no key is involved), and the
+        // token library would call some mistyped claims unparseable while reading others as valid.
+        IReadOnlyDictionary<string, object?>? claims = TryReadPayload(token);
+        if (claims is not null && JwtClaimTypes.FindMistyped(claims, options.GroupsClaim) is { } mistyped)
         {
-            return JwtValidationResult.Failure(JwtValidationResult.UnparseableMessage);
+            return Refuse(JwtValidationResult.UnparseableMessage, mistyped);
+        }
+
+        JsonWebToken? jwt = TryParse(token);
+        if (jwt is null || claims is null)
+        {
+            return Refuse(JwtValidationResult.UnparseableMessage, "The token is not a signed JWT (three base64url parts: JSON header, JSON payload, signature).");
         }
 
         if (keys.Count == 0)
         {
-            return JwtValidationResult.Failure(JwtValidationResult.NotAuthorizedMessage);
+            return Refuse(JwtValidationResult.NotAuthorizedMessage, "No JWT signing key is configured.");
         }
 
         TokenValidationResult result = await handler.ValidateTokenAsync(jwt, CreateParameters()).ConfigureAwait(false);
         if (!result.IsValid)
         {
-            return JwtValidationResult.Failure(result.Exception is SecurityTokenExpiredException
-                ? JwtValidationResult.ExpiredMessage
-                : JwtValidationResult.NotAuthorizedMessage);
+            return Refuse(
+                result.Exception is SecurityTokenExpiredException ? JwtValidationResult.ExpiredMessage : JwtValidationResult.NotAuthorizedMessage,
+                result.Exception?.Message ?? "The token library refused the token without saying why.");
         }
 
-        IReadOnlyDictionary<string, object?> claims = ReadClaims(jwt);
         return JwtValidationResult.Success(new CallerIdentity(
             AuthMode.Jwt,
             claims.TryGetValue("sub", out object? sub) ? sub as string : null,
             ReadUsername(claims),
             ReadGroups(claims),
             claims));
+    }
+
+    private JwtValidationResult Refuse(string message, string detail)
+    {
+        logger.LogDebug("Refused a JWT ({Message}): {Detail}", message, detail);
+        return JwtValidationResult.Failure(message, detail);
     }
 
     private static string StripBearer(string? value)
@@ -170,12 +189,24 @@ internal sealed class JwtValidator
         return strings.ToArray();
     }
 
-    private static IReadOnlyDictionary<string, object?> ReadClaims(JsonWebToken jwt)
+    private static IReadOnlyDictionary<string, object?>? TryReadPayload(string token)
     {
         // Read the payload JSON directly: the handler's Claim list flattens arrays and stringifies numbers.
-        byte[] payload = Base64UrlEncoder.DecodeBytes(jwt.EncodedPayload);
-        using JsonDocument document = JsonDocument.Parse(payload);
-        return ReadObject(document.RootElement);
+        string[] parts = token.Split('.');
+        if (parts.Length != 3)
+        {
+            return null;
+        }
+
+        try
+        {
+            using JsonDocument document = JsonDocument.Parse(Base64UrlEncoder.DecodeBytes(parts[1]));
+            return document.RootElement.ValueKind == JsonValueKind.Object ? ReadObject(document.RootElement) : null;
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException or JsonException)
+        {
+            return null;
+        }
     }
 
     private static Dictionary<string, object?> ReadObject(JsonElement element)

@@ -2,6 +2,7 @@ using System;
 using System.Security.Cryptography;
 using System.Text;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
 
 namespace Amplify.DataStore.LocalBackend.Auth;
 
@@ -14,10 +15,10 @@ internal sealed class RequestAuthenticator
     private readonly byte[] _apiKey;
     private readonly JwtValidator? _jwt;
 
-    public RequestAuthenticator(string apiKey, JwtAuthOptions jwt, TimeProvider clock)
+    public RequestAuthenticator(string apiKey, JwtAuthOptions jwt, TimeProvider clock, ILogger? logger = null)
     {
         _apiKey = Encoding.UTF8.GetBytes(apiKey);
-        _jwt = jwt.IsConfigured ? new JwtValidator(jwt, clock) : null;
+        _jwt = jwt.IsConfigured ? new JwtValidator(jwt, clock, logger) : null;
     }
 
     /// <summary>The caller, or the reason it is refused.</summary>

@@ -40,6 +40,12 @@ internal sealed class RealtimeConnection
     /// </summary>
     private static readonly TimeSpan SlowClientGrace = TimeSpan.FromSeconds(10);
 
+    /// <summary>The close frame's description when the server shuts down.</summary>
+    public const string ShutdownDescription = "The server is shutting down.";
+
+    /// <summary>How long a client has to answer the shutdown close frame before its socket is cut off.</summary>
+    private static readonly TimeSpan ShutdownCloseGrace = TimeSpan.FromSeconds(2);
+
     private readonly WebSocket _socket;
     private readonly SubscriptionGroups _groups;
     private readonly GraphQLApi _api;
@@ -104,15 +110,28 @@ internal sealed class RealtimeConnection
         _slowClient.CancelAfter(SlowClientGrace);
     }
 
-    /// <summary>Serves the connection until the client or the server closes it.</summary>
-    public async Task RunAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Serves the connection until the client closes it, the connection drops (<paramref name="aborted"/>), or the
+    /// server shuts down (<paramref name="stopping"/>): then the frames already queued go out, then a close frame
+    /// (1001), and the client gets <see cref="ShutdownCloseGrace"/> to answer it.
+    /// </summary>
+    public async Task RunAsync(CancellationToken aborted, CancellationToken stopping)
     {
-        using var lifetime = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _slowClient.Token);
+        using var lifetime = CancellationTokenSource.CreateLinkedTokenSource(aborted, _slowClient.Token);
         var sender = SendLoopAsync(lifetime.Token);
         var initTimeout = InitTimeoutAsync(lifetime.Token);
+        var shutdown = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var onStopping = stopping.Register(() => shutdown.TrySetResult());
+        // Cancelling a pending receive would abort the socket without a close frame, so a shutdown leaves the receive
+        // loop running: it ends when the client answers the close frame.
+        var receiver = ReceiveLoopAsync(lifetime.Token);
         try
         {
-            await ReceiveLoopAsync(lifetime.Token).ConfigureAwait(false);
+            if (await Task.WhenAny(receiver, shutdown.Task).ConfigureAwait(false) == shutdown.Task)
+            {
+                await CloseForShutdownAsync(sender, lifetime).ConfigureAwait(false);
+            }
+            await receiver.ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
         {
@@ -140,6 +159,24 @@ internal sealed class RealtimeConnection
         }
     }
 
+    private async Task CloseForShutdownAsync(Task sender, CancellationTokenSource lifetime)
+    {
+        // The whole goodbye (queued frames, close frame, the client's answer) gets one grace period; a slow or silent
+        // client is then cut off, so it cannot hold the shutdown up.
+        lifetime.CancelAfter(ShutdownCloseGrace);
+        foreach (var subscription in _subscriptions.Values) subscription.Dispose();
+        _outbound.Writer.TryComplete();
+        await Quietly(sender).ConfigureAwait(false); // one sender at a time: the close frame goes after the queued frames
+        try
+        {
+            await _socket.CloseOutputAsync(WebSocketCloseStatus.EndpointUnavailable, ShutdownDescription, lifetime.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException or InvalidOperationException)
+        {
+            // the connection is already gone (or closing from the client's side)
+        }
+    }
+
     /// <summary>Sends a last frame and closes (handshake failures).</summary>
     public async Task RejectAsync(string frame, CancellationToken cancellationToken)
     {
@@ -157,10 +194,12 @@ internal sealed class RealtimeConnection
     {
         var buffer = new byte[16 * 1024];
         using var message = new MemoryStream();
-        while (_socket.State == WebSocketState.Open)
+        // After a shutdown close frame (CloseSent) keep reading for the client's answer, ignoring anything before it.
+        while (_socket.State is WebSocketState.Open or WebSocketState.CloseSent)
         {
             var received = await _socket.ReceiveAsync(buffer, cancellationToken).ConfigureAwait(false);
             if (received.MessageType == WebSocketMessageType.Close) return;
+            if (_socket.State != WebSocketState.Open) continue;
             if (message.Length + received.Count > MaxIncomingMessageBytes)
             {
                 Send(RealtimeFrames.Error(null, "BadRequestException", $"Message exceeds {MaxIncomingMessageBytes} bytes."));

@@ -52,6 +52,6 @@ internal sealed class RealtimeEndpoint(GraphQLApi api, RequestAuthenticator auth
             await connection.RejectAsync(RealtimeFrames.ConnectionError("UnauthorizedException", error!, 401), lifetime.Token).ConfigureAwait(false);
             return;
         }
-        await connection.RunAsync(lifetime.Token).ConfigureAwait(false);
+        await connection.RunAsync(http.RequestAborted, stopping).ConfigureAwait(false);
     }
 }

@@ -21,26 +21,33 @@ internal sealed class RealtimeClient : IAsyncDisposable
 
     /// <summary>amplify-js ≥ 6.6: <c>Sec-WebSocket-Protocol: graphql-ws, header-&lt;base64url, no padding&gt;</c>.</summary>
     public static Task<RealtimeClient> ConnectWithSubprotocolAsync(Backend backend, JsonObject header, bool graphqlWs = true)
+        => ConnectAsync(backend.Server.RealtimeEndpoint, SubprotocolsFor(header, graphqlWs), backend.Server.Certificate);
+
+    /// <summary>The same handshake to a backend known only by its realtime endpoint (a backend process without TLS).</summary>
+    public static Task<RealtimeClient> ConnectWithSubprotocolAsync(Uri realtimeEndpoint, JsonObject header)
+        => ConnectAsync(realtimeEndpoint, SubprotocolsFor(header, graphqlWs: true), certificate: null);
+
+    private static List<string> SubprotocolsFor(JsonObject header, bool graphqlWs)
     {
         var encoded = Convert.ToBase64String(Encoding.UTF8.GetBytes(header.ToJsonString())).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var protocols = new List<string>();
         if (graphqlWs) protocols.Add("graphql-ws");
         protocols.Add("header-" + encoded);
-        return ConnectAsync(backend, backend.Server.RealtimeEndpoint, protocols);
+        return protocols;
     }
 
     /// <summary>Older clients: <c>?header=&lt;base64&gt;&amp;payload=e30=</c>.</summary>
     public static Task<RealtimeClient> ConnectWithQueryAsync(Backend backend, JsonObject header)
     {
         var encoded = Uri.EscapeDataString(Convert.ToBase64String(Encoding.UTF8.GetBytes(header.ToJsonString())));
-        return ConnectAsync(backend, new Uri(backend.Server.RealtimeEndpoint + "?header=" + encoded + "&payload=e30="), new[] { "graphql-ws" });
+        return ConnectAsync(new Uri(backend.Server.RealtimeEndpoint + "?header=" + encoded + "&payload=e30="), new[] { "graphql-ws" }, backend.Server.Certificate);
     }
 
-    private static async Task<RealtimeClient> ConnectAsync(Backend backend, Uri uri, IEnumerable<string> protocols)
+    private static async Task<RealtimeClient> ConnectAsync(Uri uri, IEnumerable<string> protocols, System.Security.Cryptography.X509Certificates.X509Certificate2? certificate)
     {
         var socket = new ClientWebSocket();
         foreach (var protocol in protocols) socket.Options.AddSubProtocol(protocol);
-        if (backend.Server.Certificate is { } certificate)
+        if (certificate is not null)
         {
             socket.Options.RemoteCertificateValidationCallback = (_, cert, _, _) => cert?.GetCertHashString() == certificate.Thumbprint;
         }
@@ -69,6 +76,21 @@ internal sealed class RealtimeClient : IAsyncDisposable
             if (result.MessageType == WebSocketMessageType.Close) return null;
             message.Write(buffer, 0, result.Count);
             if (result.EndOfMessage) return Encoding.UTF8.GetString(message.ToArray());
+        }
+    }
+
+    /// <summary>
+    /// Reads past any text frames until the server's close frame and returns its status and description; throws when
+    /// the connection ends without one (an aborted socket) or nothing comes within <paramref name="within"/>.
+    /// </summary>
+    public async Task<(WebSocketCloseStatus? Status, string? Description)> ReceiveCloseAsync(TimeSpan within)
+    {
+        using var timeout = new CancellationTokenSource(within);
+        var buffer = new byte[64 * 1024];
+        while (true)
+        {
+            var result = await _socket.ReceiveAsync(buffer, timeout.Token);
+            if (result.MessageType == WebSocketMessageType.Close) return (result.CloseStatus, result.CloseStatusDescription);
         }
     }
 

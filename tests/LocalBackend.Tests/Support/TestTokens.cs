@@ -1,4 +1,6 @@
+using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json.Nodes;
 using Amplify.DataStore.LocalBackend.Auth;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -76,6 +78,36 @@ internal static class TestTokens
                 Expires = (start + (lifetime ?? TimeSpan.FromHours(1))).UtcDateTime,
             },
             new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(secret)), SecurityAlgorithms.HmacSha256));
+    }
+
+    /// <summary>
+    /// A valid token's payload as JSON (the claims <see cref="Issue"/> writes, times from <paramref name="issuedAt"/>),
+    /// for tests that then change a claim's JSON type before signing it with <see cref="SignPayload"/>.
+    /// </summary>
+    /// <param name="issuedAt">The <c>iat</c>/<c>nbf</c> time; <c>exp</c> is one hour later.</param>
+    public static JsonObject Payload(DateTimeOffset issuedAt) => new()
+    {
+        ["sub"] = "sub-alice",
+        ["token_use"] = "access",
+        ["username"] = "alice",
+        ["iss"] = Issuer,
+        ["iat"] = issuedAt.ToUnixTimeSeconds(),
+        ["nbf"] = issuedAt.ToUnixTimeSeconds(),
+        ["exp"] = issuedAt.AddHours(1).ToUnixTimeSeconds(),
+    };
+
+    /// <summary>
+    /// Signs <paramref name="payload"/> exactly as given with HS256: no library rewrites a claim, so a test can send
+    /// claims of any JSON type (a string <c>exp</c>, an array <c>iss</c>) in a correctly signed token.
+    /// </summary>
+    /// <param name="payload">The payload JSON.</param>
+    /// <param name="secret">The HS256 secret to sign with.</param>
+    public static string SignPayload(JsonObject payload, string secret = Secret)
+    {
+        string header = Base64UrlEncoder.Encode("{\"alg\":\"HS256\",\"typ\":\"JWT\"}");
+        string signingInput = header + "." + Base64UrlEncoder.Encode(payload.ToJsonString());
+        byte[] signature = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.ASCII.GetBytes(signingInput));
+        return signingInput + "." + Base64UrlEncoder.Encode(signature);
     }
 
     /// <summary>Signs an arbitrary descriptor (for RS256/ES256 or unusual claims).</summary>
