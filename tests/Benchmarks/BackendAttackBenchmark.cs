@@ -20,23 +20,6 @@ namespace Amplify.DataStore.Benchmarks;
 /// </summary>
 internal static class BackendAttackBenchmark
 {
-    private const string Schema = """
-        enum PostStatus { ACTIVE INACTIVE }
-        type Post @model {
-          id: ID!
-          title: String!
-          rating: Int!
-          status: PostStatus!
-          tags: [String]
-          comments: [Comment] @hasMany
-        }
-        type Comment @model {
-          id: ID!
-          content: String
-          post: Post @belongsTo
-        }
-        """;
-
     private const double PeakTargetMb = 300;
     private static readonly TimeSpan CpuAfterTarget = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan ClientTimeout = TimeSpan.FromSeconds(30);
@@ -49,7 +32,7 @@ internal static class BackendAttackBenchmark
     /// <param name="serverDll">Another build of the program to measure (e.g. an older commit's), or null for this one.</param>
     public static async Task<bool> RunAsync(string? serverDll)
     {
-        await using var server = await BackendServerProcess.StartAsync(Schema, serverDll);
+        await using var server = await BackendServerProcess.StartAsync(BackendBenchmark.Schema, serverDll);
         using var handler = new SocketsHttpHandler { UseProxy = false };
         using var http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
         Console.WriteLine($"{{\"scenario\":\"backend-attacks\",\"server\":\"{(serverDll ?? "this build").Replace("\\", "/", StringComparison.Ordinal)}\",\"pid\":{server.Pid},\"startPeakMb\":{F(server.Sample().PeakMb)}}}");

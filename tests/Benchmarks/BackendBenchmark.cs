@@ -22,7 +22,8 @@ namespace Amplify.DataStore.Benchmarks;
 /// </summary>
 internal static class BackendBenchmark
 {
-    private const string Schema = """
+    /// <summary>The schema both backend benchmarks serve.</summary>
+    internal const string Schema = """
         enum PostStatus { ACTIVE INACTIVE }
         type Post @model {
           id: ID!

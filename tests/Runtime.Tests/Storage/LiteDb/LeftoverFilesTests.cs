@@ -104,22 +104,13 @@ public class LeftoverFilesTests : StorageDirectoryTests
         AssertDiscarded(logger, db, db + ".journal");
     }
 
-    [Test]
-    public async Task DeletingOnlyTheDataFile_DiscardsBothTheLogAndTheJournal()
+    [TestCase(false, TestName = "DeletingOnlyTheDataFile_DiscardsBothTheLogAndTheJournal")]
+    [TestCase(true, TestName = "AnEmptyDataFile_CountsAsMissing")]
+    public async Task OnlyTheDataFileGone_DiscardsBothTheLogAndTheJournal(bool leftEmpty)
     {
         var db = await CrashLeftoversAsync("reset");
-        File.Delete(db);
-        var logger = new ListLogger();
-        await using var reopened = await OpenAsync(db, logger);
-        Assert.That(await IdsAsync(reopened), Is.Empty);
-        AssertDiscarded(logger, db, LeftoverFiles.LogPathFor(db), db + ".journal");
-    }
-
-    [Test]
-    public async Task AnEmptyDataFile_CountsAsMissing()
-    {
-        var db = await CrashLeftoversAsync("reset");
-        File.WriteAllBytes(db, []);
+        if (leftEmpty) File.WriteAllBytes(db, []);
+        else File.Delete(db);
         var logger = new ListLogger();
         await using var reopened = await OpenAsync(db, logger);
         Assert.That(await IdsAsync(reopened), Is.Empty);
