@@ -318,7 +318,7 @@ public sealed class DataStore : IAsyncDisposable
         {
             if (filter is MatchAll || PredicateEvaluator.Matches(meta, change.Element, filter))
             {
-                queue.Writer.TryWrite(new ModelChange<T>(meta, change.OpType, (T)change.Element));
+                queue.Writer.TryWrite(new ModelChange<T>(meta, change.OpType, (T)change.Element) { Origin = change.Origin });
             }
         }, () => queue.Writer.TryComplete());
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _closing.Token);

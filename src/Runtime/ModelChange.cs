@@ -12,4 +12,7 @@ public sealed record ModelChange<T>(ModelMetadata Model, OpType OpType, T Elemen
 {
     /// <summary>The model's GraphQL name.</summary>
     public string ModelName => Model.Name;
+
+    /// <summary>Whether the change was made through this store or received from the cloud.</summary>
+    public ChangeOrigin Origin { get; init; }
 }

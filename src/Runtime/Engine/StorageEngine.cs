@@ -132,6 +132,51 @@ internal sealed class StorageEngine : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Applies records received from the cloud in one storage transaction (a sync page, or one subscription event):
+    /// upserts and deletes exactly what the server says, with no outbox entry (the change came from the server), no
+    /// local parent check (a child may arrive before its parent), no validation of the server's values, and no local
+    /// cascade of a deletion (the server's own records say which children are gone; cascading here could remove
+    /// children the server still holds). Each applied change is published as <see cref="ChangeOrigin.Remote"/>.
+    /// </summary>
+    /// <param name="model">The records' model.</param>
+    /// <param name="changes">The records, applied in order.</param>
+    /// <param name="accept">
+    /// Decides per record, inside the transaction, whether to apply it (the sync engine's merge rules: versions, pending
+    /// outbox entries); null applies every record. Running inside the transaction means no local write can slip in
+    /// between the decision and the write.
+    /// </param>
+    /// <param name="cancellationToken">Cancels before the transaction starts.</param>
+    /// <returns>The changes applied (deletions of records not held locally are not changes).</returns>
+    public async Task<IReadOnlyList<StoredChange>> ApplyRemoteAsync(ModelMetadata model, IReadOnlyList<RemoteChange> changes,
+        Func<IStorageSession, RemoteChange, bool>? accept, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(changes);
+        var items = new RemoteChange[changes.Count];
+        for (int i = 0; i < items.Length; i++) items[i] = changes[i] with { Item = model.Codec.WithoutParents(changes[i].Item) };
+        var applied = await _adapter.WriteAsync(session =>
+        {
+            var result = new List<StoredChange>(items.Length);
+            foreach (var change in items)
+            {
+                if (accept is not null && !accept(session, change)) continue;
+                if (change.Deleted)
+                {
+                    if (session.Delete(model, StorageKey.Of(model, change.Item))) result.Add(new StoredChange(model, OpType.Delete, change.Item, ChangeOrigin.Remote));
+                }
+                else
+                {
+                    var inserted = session.Upsert(model, change.Item);
+                    result.Add(new StoredChange(model, inserted ? OpType.Insert : OpType.Update, change.Item, ChangeOrigin.Remote));
+                }
+            }
+            return result;
+        }, cancellationToken).ConfigureAwait(false);
+        foreach (var change in applied) Changes.Publish(change);
+        return applied;
+    }
+
     /// <summary>Deletes one item (with an optional condition) and cascades; returns every deleted item, root first.</summary>
     public async Task<IReadOnlyList<StoredChange>> DeleteAsync(ModelMetadata model, StorageKey key, PredicateNode? condition, CancellationToken cancellationToken)
     {

@@ -5,7 +5,7 @@ using Amplify.DataStore.Metadata;
 namespace Amplify.DataStore.Observation;
 
 /// <summary>One committed change, untyped.</summary>
-internal readonly record struct StoredChange(ModelMetadata Model, OpType OpType, object Element);
+internal readonly record struct StoredChange(ModelMetadata Model, OpType OpType, object Element, ChangeOrigin Origin = ChangeOrigin.Local);
 
 /// <summary>
 /// Fans committed changes out to subscribers. Publishing only enqueues (copy-on-write subscriber list, no locks on

@@ -30,7 +30,7 @@ public sealed class ChangeObservable<T> : DataStoreObservable<ModelChange<T>>
         {
             if (_filter is MatchAll || PredicateEvaluator.Matches(_model, change.Element, _filter))
             {
-                callback.Post(new ModelChange<T>(_model, change.OpType, (T)change.Element));
+                callback.Post(new ModelChange<T>(_model, change.OpType, (T)change.Element) { Origin = change.Origin });
             }
         }, () => callback.Complete(notify: true));
         return new Unsubscriber(subscription, callback);
