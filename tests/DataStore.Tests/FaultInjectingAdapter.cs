@@ -56,6 +56,9 @@ internal sealed class FaultInjectingAdapter : IStorageAdapter
         public OutboxEntry? LastOutboxFor(string modelName, string modelKey) => _inner.LastOutboxFor(modelName, modelKey);
         public bool ReplaceOutbox(OutboxEntry entry) => _inner.ReplaceOutbox(entry);
         public bool RemoveOutbox(string id) => _inner.RemoveOutbox(id);
+        public SyncMetadata? GetSyncMetadata(ModelMetadata model, StorageKey key) => _inner.GetSyncMetadata(model, key);
+        public void SetSyncMetadata(ModelMetadata model, StorageKey key, SyncMetadata metadata) => _inner.SetSyncMetadata(model, key, metadata);
+        public void ClearSyncMetadata() => _inner.ClearSyncMetadata();
         public void ClearOutbox() => _inner.ClearOutbox();
         public string? GetSetting(string key) => _inner.GetSetting(key);
         public void SetSetting(string key, string value) => _inner.SetSetting(key, value);

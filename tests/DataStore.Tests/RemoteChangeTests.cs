@@ -100,6 +100,32 @@ public class RemoteChangeTests
         Assert.That(await store.QueryByIdAsync<Post>(first.Id), Is.Null);
     }
 
+    [Test]
+    public async Task Server_versions_are_stored_with_the_record_and_local_changes_queue_on_top_of_them()
+    {
+        using var dir = new TestDirectory();
+        var (store, adapter) = await OpenAsync(dir);
+        await using var _ = store;
+        var synced = Posts.New("from the server");
+        await ApplyAsync<Post>(store, null, new RemoteChange(synced, Deleted: false, new SyncMetadata(3, 1_700_000_000_000, false)));
+        var localOnly = await store.SaveAsync(Posts.New("never synced"));
+        await store.SaveAsync(synced with { Rating = 1 });
+        await store.DeleteAsync(synced);
+
+        var outbox = await adapter.ReadOutboxAsync();
+        Assert.That(outbox.Select(e => (e.ModelKey, e.Operation, e.BaseVersion)), Is.EqualTo(new[]
+        {
+            (localOnly.Id, OutboxOperation.Create, (int?)null),
+            (synced.Id, OutboxOperation.Update, (int?)3),
+            (synced.Id, OutboxOperation.Delete, (int?)3),
+        }));
+        var metadata = await adapter.WriteAsync(s => s.GetSyncMetadata(store.Schema.GetModel("Post"), StorageKey.Of(synced.Id)), default);
+        Assert.That(metadata, Is.EqualTo((SyncMetadata?)new SyncMetadata(3, 1_700_000_000_000, false)), "a local change does not touch the server's version");
+
+        await store.ClearAsync();
+        Assert.That(await adapter.WriteAsync(s => s.GetSyncMetadata(store.Schema.GetModel("Post"), StorageKey.Of(synced.Id)), default), Is.Null, "ClearAsync removes sync metadata too");
+    }
+
     private static async Task WaitUntil(Func<bool> condition)
     {
         var until = DateTime.UtcNow.AddSeconds(10);

@@ -1,3 +1,5 @@
+using Amplify.DataStore.Storage;
+
 namespace Amplify.DataStore.Engine;
 
 /// <summary>
@@ -6,4 +8,5 @@ namespace Amplify.DataStore.Engine;
 /// </summary>
 /// <param name="Item">The item (a generated model instance); for a deletion at least its key fields.</param>
 /// <param name="Deleted">True when the server has deleted the record.</param>
-internal readonly record struct RemoteChange(object Item, bool Deleted);
+/// <param name="Metadata">The server's <c>_version</c>/<c>_lastChangedAt</c>/<c>_deleted</c>, stored with the record when given.</param>
+internal readonly record struct RemoteChange(object Item, bool Deleted, SyncMetadata? Metadata = null);

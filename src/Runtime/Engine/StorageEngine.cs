@@ -62,6 +62,7 @@ internal sealed class StorageEngine : IAsyncDisposable
         {
             foreach (var model in Schema.Models) session.DeleteAll(model);
             session.ClearOutbox();
+            session.ClearSyncMetadata();
             session.SetSetting(SchemaVersionSetting, Schema.Version);
             session.SetSetting(FullSyncRequiredSetting, "true");
             return true;
@@ -110,10 +111,14 @@ internal sealed class StorageEngine : IAsyncDisposable
         var inserted = session.Upsert(model, item);
         if (OutboxEnabled && model.IsSyncable)
         {
-            session.AppendOutbox(OutboxEntryFactory.Create(model, item, inserted ? OutboxOperation.Create : OutboxOperation.Update, condition?.ToString()));
+            Queue(session, model, OutboxEntryFactory.Create(model, item, inserted ? OutboxOperation.Create : OutboxOperation.Update, condition?.ToString()), item);
         }
         return inserted ? OpType.Insert : OpType.Update;
     }
+
+    /// <summary>Appends <paramref name="entry"/> with the server version of the record it was made on (its base version).</summary>
+    private static void Queue(IStorageSession session, ModelMetadata model, OutboxEntry entry, object item)
+        => session.AppendOutbox(entry with { BaseVersion = session.GetSyncMetadata(model, StorageKey.Of(model, item))?.Version });
 
     private void EnsureParentsExist(IStorageSession session, ModelMetadata model, object item)
     {
@@ -161,6 +166,7 @@ internal sealed class StorageEngine : IAsyncDisposable
             foreach (var change in items)
             {
                 if (accept is not null && !accept(session, change)) continue;
+                if (change.Metadata is { } metadata) session.SetSyncMetadata(model, StorageKey.Of(model, change.Item), metadata);
                 if (change.Deleted)
                 {
                     if (session.Delete(model, StorageKey.Of(model, change.Item))) result.Add(new StoredChange(model, OpType.Delete, change.Item, ChangeOrigin.Remote));
@@ -229,7 +235,7 @@ internal sealed class StorageEngine : IAsyncDisposable
             if (!session.Delete(model, key)) continue;
             removed.Add(item);
             deleted.Add(new StoredChange(model, OpType.Delete, item));
-            if (OutboxEnabled && model.IsSyncable) session.AppendOutbox(OutboxEntryFactory.Create(model, item, OutboxOperation.Delete, null));
+            if (OutboxEnabled && model.IsSyncable) Queue(session, model, OutboxEntryFactory.Create(model, item, OutboxOperation.Delete, null), item);
         }
         if (removed.Count == 0) return;
 
@@ -302,6 +308,7 @@ internal sealed class StorageEngine : IAsyncDisposable
         {
             foreach (var model in Schema.Models) session.DeleteAll(model);
             session.ClearOutbox();
+            session.ClearSyncMetadata();
             return true;
         }, cancellationToken).AsTask();
 

@@ -56,6 +56,19 @@ public interface IStorageSession
     /// <summary>Removes every outbox entry.</summary>
     void ClearOutbox();
 
+    /// <summary>The sync metadata of a record (what the server last said about it), or null when it was never synced.</summary>
+    SyncMetadata? GetSyncMetadata(ModelMetadata model, StorageKey key);
+
+    /// <summary>
+    /// Stores the sync metadata of a record. It is kept apart from the item (a delete of the item keeps it: a tombstone's
+    /// version still matters to later merges and to the delete mutation) and goes only with
+    /// <see cref="ClearSyncMetadata"/>.
+    /// </summary>
+    void SetSyncMetadata(ModelMetadata model, StorageKey key, SyncMetadata metadata);
+
+    /// <summary>Removes every record's sync metadata (a wipe or <c>ClearAsync</c>).</summary>
+    void ClearSyncMetadata();
+
     /// <summary>A store setting (e.g. the schema version), or null.</summary>
     string? GetSetting(string key);
 

@@ -26,4 +26,11 @@ public sealed record OutboxEntry(
     /// back cannot reorder the queue. 0 until appended.
     /// </summary>
     public long Sequence { get; init; }
+
+    /// <summary>
+    /// The server version (<c>_version</c>) of the record this change was made on, from its
+    /// <see cref="SyncMetadata"/> when the entry was written; null for a record the server has not sent yet. The sync
+    /// engine sends it as the mutation's <c>_version</c>.
+    /// </summary>
+    public int? BaseVersion { get; init; }
 }

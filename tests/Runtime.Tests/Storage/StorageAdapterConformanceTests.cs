@@ -655,6 +655,49 @@ public abstract class StorageAdapterConformanceTests
     }
 
     [Test]
+    public async Task SyncMetadata_IsKeptPerRecord_ApartFromTheItem()
+    {
+        var a = StorageKey.Of("a");
+        var composite = new StorageKey([FieldValue.From("a#b"), FieldValue.From("c"), FieldValue.From(1)]);
+        var lookalike = new StorageKey([FieldValue.From("a"), FieldValue.From("b#c"), FieldValue.From(1)]);
+        Assert.That(await Adapter.WriteAsync(s => s.GetSyncMetadata(Item.Metadata, a), default), Is.Null, "never synced");
+        await Adapter.WriteAsync(s =>
+        {
+            s.Upsert(Item.Metadata, new Item { Id = "a", Name = "x" });
+            s.SetSyncMetadata(Item.Metadata, a, new SyncMetadata(1, 1000, false));
+            s.SetSyncMetadata(Item.Metadata, a, new SyncMetadata(2, 2000, false)); // overwrite
+            s.SetSyncMetadata(Order.Metadata, composite, new SyncMetadata(7, 7000, false));
+            return 0;
+        }, default);
+        var (item, order, other, otherModel) = await Adapter.WriteAsync(s => (s.GetSyncMetadata(Item.Metadata, a), s.GetSyncMetadata(Order.Metadata, composite),
+            s.GetSyncMetadata(Order.Metadata, lookalike), s.GetSyncMetadata(Order.Metadata, a)), default);
+        Assert.That((item, order, other, otherModel), Is.EqualTo(((SyncMetadata?)new SyncMetadata(2, 2000, false), (SyncMetadata?)new SyncMetadata(7, 7000, false), (SyncMetadata?)null, (SyncMetadata?)null)));
+
+        // Deleting the item keeps its metadata (a tombstone's version still matters); a failed work changes none.
+        await Adapter.WriteAsync(s => { s.Delete(Item.Metadata, a); s.SetSyncMetadata(Item.Metadata, a, new SyncMetadata(3, 3000, true)); return 0; }, default);
+        Assert.That(async () => await Adapter.WriteAsync<int>(s =>
+        {
+            s.SetSyncMetadata(Item.Metadata, a, new SyncMetadata(9, 9000, false));
+            s.ClearSyncMetadata();
+            throw new InvalidOperationException("fail the work");
+        }, default), Throws.InvalidOperationException);
+        Assert.That(await Adapter.WriteAsync(s => s.GetSyncMetadata(Item.Metadata, a), default), Is.EqualTo((SyncMetadata?)new SyncMetadata(3, 3000, true)));
+
+        await Adapter.WriteAsync(s => { s.ClearSyncMetadata(); return 0; }, default);
+        Assert.That(await Adapter.WriteAsync(s => (s.GetSyncMetadata(Item.Metadata, a), s.GetSyncMetadata(Order.Metadata, composite)), default),
+            Is.EqualTo(((SyncMetadata?)null, (SyncMetadata?)null)));
+    }
+
+    [Test]
+    public async Task OutboxEntries_KeepTheirBaseVersion()
+    {
+        var entry = new OutboxEntry("e1", "Item", "a", OutboxOperation.Update, "{}", null, 0) { BaseVersion = 4 };
+        await Adapter.WriteAsync(s => (s.AppendOutbox(entry), s.AppendOutbox(entry with { Id = "e2", BaseVersion = null })), default);
+        var outbox = await Adapter.WriteAsync(s => s.ReadOutbox(), default);
+        Assert.That(outbox.Select(e => e.BaseVersion), Is.EqualTo(new int?[] { 4, null }));
+    }
+
+    [Test]
     public async Task Settings_GetSetOverwrite()
     {
         Assert.That(await Adapter.WriteAsync(s => s.GetSetting("schemaVersion"), default), Is.Null);

@@ -89,12 +89,14 @@ public sealed class InMemoryStorageAdapter : IStorageAdapter
     private sealed record State(
         ImmutableDictionary<string, ImmutableDictionary<StorageKey, object>> Models,
         ImmutableSortedDictionary<string, OutboxEntry> Outbox,
-        ImmutableDictionary<string, string> Settings)
+        ImmutableDictionary<string, string> Settings,
+        ImmutableDictionary<(string Model, StorageKey Key), SyncMetadata> Sync)
     {
         public static readonly State Empty = new(
             ImmutableDictionary<string, ImmutableDictionary<StorageKey, object>>.Empty.WithComparers(StringComparer.Ordinal),
             ImmutableSortedDictionary<string, OutboxEntry>.Empty.WithComparers(StringComparer.Ordinal),
-            ImmutableDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal));
+            ImmutableDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal),
+            ImmutableDictionary<(string Model, StorageKey Key), SyncMetadata>.Empty);
 
         public ImmutableDictionary<StorageKey, object> Items(ModelMetadata model)
             => Models.TryGetValue(model.Name, out var items) ? items : ImmutableDictionary<StorageKey, object>.Empty;
@@ -182,6 +184,14 @@ public sealed class InMemoryStorageAdapter : IStorageAdapter
         }
 
         public void ClearOutbox() => State = State with { Outbox = State.Outbox.Clear() };
+
+        public SyncMetadata? GetSyncMetadata(ModelMetadata model, StorageKey key)
+            => State.Sync.TryGetValue((model.Name, key), out var metadata) ? metadata : null;
+
+        public void SetSyncMetadata(ModelMetadata model, StorageKey key, SyncMetadata metadata)
+            => State = State with { Sync = State.Sync.SetItem((model.Name, key), metadata) };
+
+        public void ClearSyncMetadata() => State = State with { Sync = State.Sync.Clear() };
 
         public string? GetSetting(string key) => State.Settings.TryGetValue(key, out var v) ? v : null;
 

@@ -18,6 +18,9 @@ internal static class DocumentLayout
     /// <summary>The key/value settings collection.</summary>
     public const string SettingsCollection = "__settings";
 
+    /// <summary>The collection of synced records' <see cref="SyncMetadata"/>, one document per record.</summary>
+    public const string SyncMetadataCollection = "__sync";
+
     /// <summary>The path of a top-level field.</summary>
     public static string PathOf(string field) => "$." + field;
 

@@ -201,6 +201,36 @@ internal sealed class LiteDbSession : IStorageSession
     }
 
     /// <inheritdoc/>
+    public SyncMetadata? GetSyncMetadata(ModelMetadata model, StorageKey key)
+    {
+        Begin();
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(key);
+        return SyncMetadataDocuments.Get(_database, SyncMetadataDocuments.IdOf(model.Name, key));
+    }
+
+    /// <inheritdoc/>
+    public void SetSyncMetadata(ModelMetadata model, StorageKey key, SyncMetadata metadata)
+    {
+        Begin();
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(key);
+        var document = SyncMetadataDocuments.ToDocument(SyncMetadataDocuments.IdOf(model.Name, key), metadata);
+        Wrote = true;
+        _journal?.AddUpsert(DocumentLayout.SyncMetadataCollection, document);
+        _database.GetCollection(DocumentLayout.SyncMetadataCollection).Upsert(document);
+    }
+
+    /// <inheritdoc/>
+    public void ClearSyncMetadata()
+    {
+        Begin();
+        Wrote = true;
+        _journal?.AddDeleteAll(DocumentLayout.SyncMetadataCollection);
+        _database.GetCollection(DocumentLayout.SyncMetadataCollection).DeleteAll();
+    }
+
+    /// <inheritdoc/>
     public string? GetSetting(string key)
     {
         Begin();

@@ -41,6 +41,7 @@ internal static class OutboxDocuments
         ["data"] = entry.Data,
         ["condition"] = entry.Condition is { } condition ? new BsonValue(condition) : BsonValue.Null,
         ["createdAt"] = entry.CreatedAtUnixMs,
+        ["base"] = entry.BaseVersion is { } version ? new BsonValue(version) : BsonValue.Null,
     };
 
     /// <summary>All entries in queue order (sequence; entries written before sequences existed come first, by ID).</summary>
@@ -92,6 +93,7 @@ internal static class OutboxDocuments
         document["createdAt"].AsInt64)
     {
         Sequence = SequenceOf(document),
+        BaseVersion = document["base"] is { IsInt32: true } version ? version.AsInt32 : null,
     };
 
     private static string OperationName(OutboxOperation operation) => operation switch

@@ -241,7 +241,7 @@ public class LiteDbWriteJournalTests : StorageDirectoryTests
     }
 
     [Test]
-    public async Task QueueChangesInTheJournal_AreReplayed_AndSequencesSurviveTheReopen()
+    public async Task QueueChangesAndSyncMetadataInTheJournal_AreReplayed_AndSequencesSurviveTheReopen()
     {
         static OutboxEntry E(string id, string data = "{}") => new(id, "Counter", id, OutboxOperation.Update, data, null, 0);
         string copy;
@@ -249,7 +249,11 @@ public class LiteDbWriteJournalTests : StorageDirectoryTests
         {
             await adapter.WriteAsync(s => (s.AppendOutbox(E("e1")), s.AppendOutbox(E("e2")), s.AppendOutbox(E("e3"))), default);
             await CountersAsync(adapter); // a LiteDB read: the appends are committed
-            await adapter.WriteAsync(s => (s.ReplaceOutbox(E("e1", "{\"merged\":1}")), s.RemoveOutbox("e2")), default);
+            await adapter.WriteAsync(s =>
+            {
+                s.SetSyncMetadata(Counter.Metadata, Counter.KeyOf(1), new SyncMetadata(5, 500, false));
+                return (s.ReplaceOutbox(E("e1", "{\"merged\":1}")), s.RemoveOutbox("e2"));
+            }, default);
             Assert.That(adapter.Writer!.HasUncommitted, Is.True, "the merge and the removal are only in the journal");
             copy = CopyFiles("crash");
         }
@@ -258,6 +262,7 @@ public class LiteDbWriteJournalTests : StorageDirectoryTests
         Assert.That(outbox.Select(e => (e.Id, e.Sequence, e.Data)), Is.EqualTo(new[] { ("e1", 1L, "{\"merged\":1}"), ("e3", 3L, "{}") }));
         var next = await reopened.WriteAsync(s => s.AppendOutbox(E("e4")), default);
         Assert.That(next.Sequence, Is.EqualTo(4), "the sequence continues after the last queued entry");
+        Assert.That(await reopened.WriteAsync(s => s.GetSyncMetadata(Counter.Metadata, Counter.KeyOf(1)), default), Is.EqualTo((SyncMetadata?)new SyncMetadata(5, 500, false)));
     }
 
     [Test]
