@@ -143,7 +143,7 @@ public sealed class LocalBackend : IAsyncDisposable
         var backend = new LocalBackend(app, store, events, stopping, api, endpoint, apiKey, certificate) { Realtime = realtime };
         if (options.WriteClientConfig)
         {
-            var (configPath, outputsPath) = ClientConfigWriter.Write(Path.GetFullPath(options.ClientConfigDirectory), endpoint, apiKey, options.Region);
+            var (configPath, outputsPath) = ClientConfigWriter.Write(Path.GetFullPath(options.ClientConfigDirectory), endpoint, apiKey, options.Region, certificate?.PemPath);
             backend.AmplifyConfigurationPath = configPath;
             backend.AmplifyOutputsPath = outputsPath;
         }

@@ -17,6 +17,12 @@ internal static class ClientConfigWriter
     /// <summary>The Gen 2 file name.</summary>
     public const string AmplifyOutputsFileName = "amplify_outputs.json";
 
+    /// <summary>The section (top level in Gen 1 files, under <c>custom</c> in Gen 2 outputs) naming the certificate to trust.</summary>
+    public const string TrustedCertificateSection = "amplify_datastore_dotnet";
+
+    /// <summary>The key holding the PEM path of the backend's self-signed certificate.</summary>
+    public const string TrustedCertificateKey = "trusted_certificate_pem";
+
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
     /// <summary>Writes both files into <paramref name="directory"/>, replacing earlier ones atomically.</summary>
@@ -24,9 +30,10 @@ internal static class ClientConfigWriter
     /// <param name="graphQLEndpoint">The absolute GraphQL URL (the client derives the realtime URL from it).</param>
     /// <param name="apiKey">The API key clients send as <c>x-api-key</c>.</param>
     /// <param name="region">The AWS region to report; clients need one even though nothing is signed.</param>
+    /// <param name="certificatePemPath">The PEM of the self-signed TLS certificate, written for the .NET client to trust on loopback; null without TLS.</param>
     /// <returns>The paths of the Gen 1 and Gen 2 files.</returns>
     public static (string AmplifyConfigurationPath, string AmplifyOutputsPath) Write(
-        string directory, Uri graphQLEndpoint, string apiKey, string region)
+        string directory, Uri graphQLEndpoint, string apiKey, string region, string? certificatePemPath = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);
         ArgumentNullException.ThrowIfNull(graphQLEndpoint);
@@ -67,6 +74,14 @@ internal static class ClientConfigWriter
                 ["authorization_types"] = new JsonArray(),
             },
         };
+
+        if (certificatePemPath is not null)
+        {
+            // The .NET client trusts this self-signed certificate for loopback endpoints only (AmplifyConfig). Other
+            // clients ignore the key: amplify-js reads neither unknown aws-exports keys nor `custom`.
+            configuration[TrustedCertificateSection] = new JsonObject { [TrustedCertificateKey] = certificatePemPath };
+            outputs["custom"] = new JsonObject { [TrustedCertificateSection] = new JsonObject { [TrustedCertificateKey] = certificatePemPath } };
+        }
 
         AtomicFile.WriteAllBytes(configurationPath, JsonSerializer.SerializeToUtf8Bytes(configuration, Indented));
         AtomicFile.WriteAllBytes(outputsPath, JsonSerializer.SerializeToUtf8Bytes(outputs, Indented));

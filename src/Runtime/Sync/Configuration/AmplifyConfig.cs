@@ -47,6 +47,32 @@ public sealed class AmplifyConfig
     public string? ApiKey { get; init; }
 
     /// <summary>
+    /// A self-signed certificate to trust besides the system's trusted roots: the local backend writes the path of its
+    /// certificate's PEM into its configuration files. Honoured for loopback endpoints only; a configuration that names one
+    /// for any other host is refused (<see cref="CreateCertificateValidation"/>).
+    /// </summary>
+    public System.Security.Cryptography.X509Certificates.X509Certificate2? TrustedCertificate { get; init; }
+
+    /// <summary>
+    /// The TLS validation for the sync engine's HTTP and WebSocket connections: null (the system's own checks) unless a
+    /// <see cref="TrustedCertificate"/> is set, then a callback that also accepts exactly that certificate.
+    /// </summary>
+    /// <exception cref="AmplifyConfigException">A trusted certificate is set but an endpoint is not on this machine.</exception>
+    public System.Net.Security.RemoteCertificateValidationCallback? CreateCertificateValidation()
+    {
+        if (TrustedCertificate is null) return null;
+        foreach (var endpoint in new[] { GraphQLEndpoint, RealtimeEndpoint })
+        {
+            if (!LoopbackCertificateTrust.IsLoopback(endpoint))
+            {
+                throw new AmplifyConfigException(
+                    $"A trusted self-signed certificate is honoured for loopback endpoints only (the local backend); '{endpoint}' is not on this machine. Use a certificate the system trusts.");
+            }
+        }
+        return LoopbackCertificateTrust.Callback(TrustedCertificate);
+    }
+
+    /// <summary>
     /// Reads <paramref name="path"/>, in any of the formats Amplify writes: Gen 2 <c>amplify_outputs.json</c> (its
     /// <c>data</c> section), Gen 1 <c>amplifyconfiguration.json</c> (<c>api.plugins.awsAPIPlugin</c>), or the flat
     /// <c>aws_appsync_*</c> keys of <c>aws-exports</c> (what the local backend writes into its
@@ -67,7 +93,7 @@ public sealed class AmplifyConfig
         {
             throw new AmplifyConfigException($"The Amplify configuration '{path}' cannot be read: {ex.Message}", ex);
         }
-        return Parse(json, path, apiName);
+        return Parse(json, path, apiName, Path.GetDirectoryName(Path.GetFullPath(path)));
     }
 
     /// <summary>Reads a configuration from its JSON text (formats as in <see cref="Load"/>).</summary>
@@ -76,6 +102,9 @@ public sealed class AmplifyConfig
     /// <param name="apiName">For a Gen 1 configuration with several GraphQL APIs: the one to use.</param>
     /// <exception cref="AmplifyConfigException">The text is not JSON, or lacks or has an invalid field; the message names it.</exception>
     public static AmplifyConfig Parse(string json, string sourceName = "the Amplify configuration", string? apiName = null)
+        => Parse(json, sourceName, apiName, baseDirectory: null);
+
+    private static AmplifyConfig Parse(string json, string sourceName, string? apiName, string? baseDirectory)
     {
         ArgumentNullException.ThrowIfNull(json);
         JsonDocument document;
@@ -90,7 +119,7 @@ public sealed class AmplifyConfig
         }
         using (document)
         {
-            return AmplifyConfigReader.Read(document.RootElement, sourceName, apiName);
+            return AmplifyConfigReader.Read(document.RootElement, sourceName, apiName, baseDirectory);
         }
     }
 

@@ -11,9 +11,35 @@ namespace Amplify.DataStore;
 /// </summary>
 internal static class AmplifyConfigReader
 {
-    public static AmplifyConfig Read(JsonElement root, string source, string? apiName)
+    /// <summary>The section naming a certificate to trust (top level in Gen 1 files, under <c>custom</c> in Gen 2 outputs).</summary>
+    private const string TrustSection = "amplify_datastore_dotnet";
+    private const string TrustKey = "trusted_certificate_pem";
+
+    public static AmplifyConfig Read(JsonElement root, string source, string? apiName, string? baseDirectory)
     {
         if (root.ValueKind != JsonValueKind.Object) throw Error(source, "$", "must be a JSON object");
+        var config = ReadApi(root, source, apiName);
+        var trustAt = root.TryGetProperty("custom", out var custom) && custom.ValueKind == JsonValueKind.Object ? "$.custom." : "$.";
+        var trustParent = trustAt == "$." ? root : custom;
+        if (trustParent.TryGetProperty(TrustSection, out var section) && section.ValueKind == JsonValueKind.Object
+            && OptionalString(section, TrustKey, trustAt + TrustSection + "." + TrustKey, source) is { Length: > 0 } pem)
+        {
+            var path = baseDirectory is null ? pem : System.IO.Path.Combine(baseDirectory, pem);
+            return new AmplifyConfig
+            {
+                GraphQLEndpoint = config.GraphQLEndpoint,
+                Region = config.Region,
+                DefaultAuthorization = config.DefaultAuthorization,
+                AdditionalAuthorizations = config.AdditionalAuthorizations,
+                ApiKey = config.ApiKey,
+                TrustedCertificate = LoopbackCertificateTrust.Load(path, $"{source}: {trustAt}{TrustSection}.{TrustKey}"),
+            };
+        }
+        return config;
+    }
+
+    private static AmplifyConfig ReadApi(JsonElement root, string source, string? apiName)
+    {
         if (root.TryGetProperty("version", out _) || root.TryGetProperty("data", out _)) return ReadOutputs(root, source);
         if (root.TryGetProperty("api", out var api)) return ReadGen1(api, source, apiName);
         if (root.TryGetProperty("aws_appsync_graphqlEndpoint", out _)) return ReadAwsExports(root, source);
