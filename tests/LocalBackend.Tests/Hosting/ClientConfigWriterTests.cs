@@ -64,20 +64,6 @@ public sealed class ClientConfigWriterTests
     }
 
     [Test]
-    public void BothFiles_LoadWithTheClientsAmplifyConfig_WithNoExtraCode()
-    {
-        (string configuration, string outputs) = ClientConfigWriter.Write(directory, Endpoint, "da2-localkey", "us-east-1");
-
-        foreach (var path in new[] { configuration, outputs })
-        {
-            var config = Amplify.DataStore.AmplifyConfig.Load(path);
-            Assert.That(config.GraphQLEndpoint, Is.EqualTo(Endpoint), path);
-            Assert.That(config.RealtimeEndpoint.AbsoluteUri, Is.EqualTo("wss://127.0.0.1:20002/graphql/realtime"), "the backend's realtime endpoint");
-            Assert.That((config.ApiKey, config.Region, config.DefaultAuthorization), Is.EqualTo(("da2-localkey", "us-east-1", Amplify.DataStore.AuthorizationType.ApiKey)));
-        }
-    }
-
-    [Test]
     public void WritesIndentedJson()
     {
         (string configuration, string outputs) = ClientConfigWriter.Write(directory, Endpoint, "da2-localkey", "us-east-1");

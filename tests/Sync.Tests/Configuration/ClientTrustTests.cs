@@ -3,14 +3,13 @@ using System.Net.Security;
 using System.Net.WebSockets;
 using System.Security.Authentication;
 using System.Text;
-using Amplify.DataStore.LocalBackend.Tests.Support;
-using NUnit.Framework;
+using Amplify.DataStore.Sync.Tests.Support;
 
-namespace Amplify.DataStore.LocalBackend.Tests.Hosting;
+namespace Amplify.DataStore.Sync.Tests.Configuration;
 
 /// <summary>
 /// A .NET client reaches the TLS backend with nothing but the configuration the backend wrote: the files name the
-/// backend's self-signed certificate and <see cref="Amplify.DataStore.AmplifyConfig"/> trusts exactly that certificate,
+/// backend's self-signed certificate and <see cref="AmplifyConfig"/> trusts exactly that certificate,
 /// for loopback endpoints only. Without it the same request fails TLS validation, as it must.
 /// </summary>
 public class ClientTrustTests
@@ -19,8 +18,8 @@ public class ClientTrustTests
     [TestCase("amplify_outputs.json")]
     public async Task TheWrittenConfiguration_IsAllAClientNeeds_OverHttpsAndWss(string file)
     {
-        await using var backend = await Backend.StartAsync(configure: o => o.UseTls = true);
-        var config = Amplify.DataStore.AmplifyConfig.Load(Path.Combine(backend.Directory, file));
+        await using var backend = await TestBackend.StartAsync(tls: true);
+        var config = AmplifyConfig.Load(backend.ConfigurationPath(file));
         Assert.That(config.TrustedCertificate, Is.Not.Null, "the backend wrote its certificate into the configuration");
         var validation = config.CreateCertificateValidation()!;
 
@@ -42,29 +41,41 @@ public class ClientTrustTests
         Assert.That(error!.InnerException, Is.InstanceOf<AuthenticationException>(), "the system alone does not trust a self-signed certificate");
     }
 
+    [TestCase("amplifyconfiguration.json")]
+    [TestCase("amplify_outputs.json")]
+    public async Task WithoutTls_TheWrittenConfigurationLoads_AndNamesNoCertificate(string file)
+    {
+        await using var backend = await TestBackend.StartAsync(tls: false);
+        var config = AmplifyConfig.Load(backend.ConfigurationPath(file));
+        Assert.That(config.GraphQLEndpoint, Is.EqualTo(backend.Server.GraphQLEndpoint));
+        Assert.That(config.RealtimeEndpoint.AbsoluteUri, Is.EqualTo(backend.Server.GraphQLEndpoint.AbsoluteUri.Replace("http://", "ws://") + "/realtime"));
+        Assert.That((config.ApiKey, config.DefaultAuthorization, config.TrustedCertificate), Is.EqualTo(("da2-synctests", AuthorizationType.ApiKey, (System.Security.Cryptography.X509Certificates.X509Certificate2?)null)));
+        Assert.That(config.CreateCertificateValidation(), Is.Null);
+    }
+
     [Test]
     public async Task ATrustedCertificate_IsRefusedForAnEndpointOffThisMachine()
     {
-        await using var backend = await Backend.StartAsync(configure: o => o.UseTls = true);
-        var local = Amplify.DataStore.AmplifyConfig.Load(Path.Combine(backend.Directory, "amplify_outputs.json"));
-        var remote = new Amplify.DataStore.AmplifyConfig { GraphQLEndpoint = new Uri("https://api.example.com/graphql"), ApiKey = "k", TrustedCertificate = local.TrustedCertificate };
-        Assert.That(() => remote.CreateCertificateValidation(), Throws.InstanceOf<Amplify.DataStore.AmplifyConfigException>()
+        await using var backend = await TestBackend.StartAsync(tls: true);
+        var local = AmplifyConfig.Load(backend.ConfigurationPath("amplify_outputs.json"));
+        var remote = new AmplifyConfig { GraphQLEndpoint = new Uri("https://api.example.com/graphql"), ApiKey = "k", TrustedCertificate = local.TrustedCertificate };
+        Assert.That(() => remote.CreateCertificateValidation(), Throws.InstanceOf<AmplifyConfigException>()
             .With.Message.Contains("loopback endpoints only").And.Message.Contains("api.example.com"));
-        Assert.That(new Amplify.DataStore.AmplifyConfig { GraphQLEndpoint = new Uri("https://api.example.com/graphql") }.CreateCertificateValidation(), Is.Null,
+        Assert.That(new AmplifyConfig { GraphQLEndpoint = new Uri("https://api.example.com/graphql") }.CreateCertificateValidation(), Is.Null,
             "without a trusted certificate the system's own validation applies");
     }
 
     [Test]
     public async Task AnUnreadableCertificate_IsNamedWithItsSetting()
     {
-        await using var backend = await Backend.StartAsync(configure: o => o.UseTls = true);
-        var path = Path.Combine(backend.Directory, "amplify_outputs.json");
+        await using var backend = await TestBackend.StartAsync(tls: true);
+        var path = backend.ConfigurationPath("amplify_outputs.json");
         File.WriteAllText(path, File.ReadAllText(path).Replace(".pem\"", ".missing.pem\""));
-        Assert.That(() => Amplify.DataStore.AmplifyConfig.Load(path), Throws.InstanceOf<Amplify.DataStore.AmplifyConfigException>()
+        Assert.That(() => AmplifyConfig.Load(path), Throws.InstanceOf<AmplifyConfigException>()
             .With.Message.Contains("$.custom.amplify_datastore_dotnet.trusted_certificate_pem").And.Message.Contains(".missing.pem"));
     }
 
-    private static HttpRequestMessage Request(Amplify.DataStore.AmplifyConfig config)
+    private static HttpRequestMessage Request(AmplifyConfig config)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, config.GraphQLEndpoint)
         {

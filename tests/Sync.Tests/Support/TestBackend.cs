@@ -1,0 +1,54 @@
+using Amplify.DataStore.LocalBackend;
+
+namespace Amplify.DataStore.Sync.Tests.Support;
+
+/// <summary>An in-process local backend on a random free loopback port, with its data and written configuration in a temp directory.</summary>
+internal sealed class TestBackend : IAsyncDisposable
+{
+    public const string BlogSchema = """
+        enum PostStatus { ACTIVE INACTIVE }
+        type Post @model { id: ID! title: String! rating: Int status: PostStatus }
+        """;
+
+    private TestBackend(LocalBackend.LocalBackend server, string directory)
+    {
+        Server = server;
+        Directory = directory;
+    }
+
+    public LocalBackend.LocalBackend Server { get; }
+
+    /// <summary>Where the backend keeps its data and writes amplifyconfiguration.json / amplify_outputs.json.</summary>
+    public string Directory { get; }
+
+    public string ConfigurationPath(string file) => Path.Combine(Directory, file);
+
+    public static async Task<TestBackend> StartAsync(bool tls = false, string schema = BlogSchema, Action<LocalBackendOptions>? configure = null)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "amplify-sync-tests", Guid.NewGuid().ToString("N"));
+        var options = new LocalBackendOptions
+        {
+            SchemaText = schema,
+            Port = 0,
+            DataDirectory = directory,
+            ClientConfigDirectory = directory,
+            UseTls = tls,
+            ApiKey = "da2-synctests",
+        };
+        configure?.Invoke(options);
+        return new TestBackend(await LocalBackend.LocalBackend.StartAsync(options), directory);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Server.DisposeAsync();
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // best effort
+        }
+    }
+}
