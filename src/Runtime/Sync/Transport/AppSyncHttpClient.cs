@@ -1,0 +1,163 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Amplify.DataStore.Sync.Transport;
+
+/// <summary>
+/// Sends GraphQL requests to AppSync (or the local backend) over HTTP with the chosen authorization mode, and turns every
+/// way a request can fail into an <see cref="AppSyncException"/> of a <see cref="AppSyncFailureKind"/>: the transport
+/// (connection, timeout, HTTP status, <c>Retry-After</c>) and AppSync's <c>errorType</c>, never message text. A 401 for a
+/// token mode asks the <see cref="IAuthTokenProvider"/> for a fresh token and sends once more.
+/// </summary>
+internal sealed class AppSyncHttpClient
+{
+    private readonly HttpClient _http;
+    private readonly AmplifyConfig _config;
+    private readonly IAuthTokenProvider? _tokens;
+    private readonly IRequestSigner? _signer;
+
+    public AppSyncHttpClient(HttpClient http, AmplifyConfig config, IAuthTokenProvider? tokens = null, IRequestSigner? signer = null)
+    {
+        _http = http ?? throw new ArgumentNullException(nameof(http));
+        _config = config ?? throw new ArgumentNullException(nameof(config));
+        _tokens = tokens;
+        _signer = signer;
+    }
+
+    /// <summary>
+    /// Sends one operation. Returns the server's answer when it answered with HTTP 200 (its <c>errors</c> included: see
+    /// <see cref="AppSyncResponse.EnsureSuccess"/>); throws <see cref="AppSyncException"/> otherwise.
+    /// </summary>
+    public async Task<AppSyncResponse> SendAsync(string query, JsonObject? variables, AuthorizationType mode, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var body = new JsonObject { ["query"] = query, ["variables"] = variables?.DeepClone() ?? new JsonObject() }.ToJsonString();
+        for (int attempt = 0; ; attempt++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, _config.GraphQLEndpoint)
+            {
+                Content = new StringContent(body, Encoding.UTF8, "application/json"),
+            };
+            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+            await AuthorizeAsync(request, mode, forceRefresh: attempt > 0, cancellationToken).ConfigureAwait(false);
+            HttpResponseMessage response;
+            try
+            {
+                response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new AppSyncException(AppSyncFailureKind.Timeout, $"No answer from {_config.GraphQLEndpoint} within {_http.Timeout}.", ex);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or IOException)
+            {
+                throw new AppSyncException(AppSyncFailureKind.Network, $"Cannot reach {_config.GraphQLEndpoint}: {ex.Message}", ex);
+            }
+            using (response)
+            {
+                string text;
+                try
+                {
+                    text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is HttpRequestException or IOException)
+                {
+                    throw new AppSyncException(AppSyncFailureKind.Network, $"The answer from {_config.GraphQLEndpoint} was cut off: {ex.Message}", ex);
+                }
+                var status = (int)response.StatusCode;
+                if (status == 401 && attempt == 0 && _tokens is not null && UsesToken(mode)) continue; // expired token: refresh once
+                if (status == 200) return Parse(text, status);
+                throw StatusFailure(response, status, text);
+            }
+        }
+    }
+
+    private async ValueTask AuthorizeAsync(HttpRequestMessage request, AuthorizationType mode, bool forceRefresh, CancellationToken cancellationToken)
+    {
+        switch (mode)
+        {
+            case AuthorizationType.ApiKey:
+                request.Headers.Add("x-api-key", _config.ApiKey
+                    ?? throw new InvalidOperationException("API_KEY authorization needs AmplifyConfig.ApiKey."));
+                break;
+            case AuthorizationType.AwsIam:
+                var signer = _signer ?? throw new InvalidOperationException("AWS_IAM authorization needs an IRequestSigner (SigV4).");
+                await signer.SignAsync(request, _config.Region, cancellationToken).ConfigureAwait(false);
+                break;
+            default:
+                var tokens = _tokens ?? throw new InvalidOperationException($"{mode} authorization needs an IAuthTokenProvider.");
+                var token = await tokens.GetTokenAsync(forceRefresh, cancellationToken).ConfigureAwait(false);
+                // AppSync takes the raw token; TryAddWithoutValidation keeps a token that is not a valid header scheme.
+                request.Headers.TryAddWithoutValidation("Authorization", token);
+                break;
+        }
+    }
+
+    private static bool UsesToken(AuthorizationType mode) => mode is AuthorizationType.AmazonCognitoUserPools or AuthorizationType.OpenIdConnect or AuthorizationType.AwsLambda;
+
+    private AppSyncException StatusFailure(HttpResponseMessage response, int status, string text)
+    {
+        var errors = TryParse(text)?.Errors ?? Array.Empty<AppSyncError>();
+        var detail = errors.Count > 0 ? $"{errors[0].ErrorType}: {errors[0].Message}" : text.Length > 200 ? text[..200] : text;
+        var kind = status switch
+        {
+            401 or 403 => AppSyncFailureKind.Unauthorized,
+            429 => AppSyncFailureKind.Throttled,
+            408 => AppSyncFailureKind.Timeout,
+            >= 500 => AppSyncFailureKind.ServerError,
+            _ => AppSyncFailureKind.BadRequest,
+        };
+        return new AppSyncException(kind, $"{_config.GraphQLEndpoint} answered HTTP {status}: {detail}", statusCode: status,
+            retryAfter: RetryAfter(response), errors: errors);
+    }
+
+    private static TimeSpan? RetryAfter(HttpResponseMessage response)
+    {
+        if (response.Headers.RetryAfter is not { } retry) return null;
+        if (retry.Delta is { } delta) return delta;
+        return retry.Date is { } date ? (date - DateTimeOffset.UtcNow) is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero : null;
+    }
+
+    private AppSyncResponse Parse(string text, int status)
+        => TryParse(text) ?? throw new AppSyncException(AppSyncFailureKind.ServerError,
+            $"{_config.GraphQLEndpoint} answered HTTP {status} with a body that is not a GraphQL response.", statusCode: status);
+
+    /// <summary>Reads <c>{ data, errors }</c>; null when the text is not a JSON object.</summary>
+    private static AppSyncResponse? TryParse(string text)
+    {
+        JsonNode? root;
+        try
+        {
+            root = JsonNode.Parse(text);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+        if (root is not JsonObject body) return null;
+        var errors = new List<AppSyncError>();
+        if (body["errors"] is JsonArray list)
+        {
+            foreach (var entry in list.OfType<JsonObject>())
+            {
+                var path = entry["path"] is JsonArray segments ? segments.Select(s => s?.ToString() ?? "").ToArray() : Array.Empty<string>();
+                errors.Add(new AppSyncError(
+                    entry["errorType"] is JsonValue type && type.TryGetValue<string>(out var t) ? t : null,
+                    entry["message"] is JsonValue message && message.TryGetValue<string>(out var m) ? m : "",
+                    entry["data"]?.DeepClone(),
+                    path));
+            }
+        }
+        return new AppSyncResponse(body["data"] as JsonObject, errors);
+    }
+}

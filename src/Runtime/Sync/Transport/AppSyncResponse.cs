@@ -1,0 +1,23 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json.Nodes;
+
+namespace Amplify.DataStore.Sync.Transport;
+
+/// <summary>A GraphQL answer the server gave with HTTP 200: <c>data</c> (possibly partial) and <c>errors</c>.</summary>
+internal sealed record AppSyncResponse(JsonObject? Data, IReadOnlyList<AppSyncError> Errors)
+{
+    /// <summary>True when the server reported no error.</summary>
+    public bool Succeeded => Errors.Count == 0;
+
+    /// <summary>
+    /// Throws an <see cref="AppSyncException"/> for the response's errors, the first one deciding the kind (AppSync reports
+    /// one error per failed mutation); returns <see cref="Data"/> when there are none.
+    /// </summary>
+    public JsonObject EnsureSuccess()
+    {
+        if (Errors.Count == 0) return Data ?? new JsonObject();
+        var first = Errors[0];
+        throw new AppSyncException(first.Kind, $"{first.ErrorType ?? "GraphQL error"}: {first.Message}", errors: Errors.ToArray());
+    }
+}
