@@ -1,3 +1,5 @@
+using Amplify.DataStore.AwsScalars;
+
 namespace Amplify.DataStore.LocalBackend.Scalars;
 
 /// <summary>AppSync's <c>AWSDate</c>: <c>YYYY-MM-DD</c> with an optional offset (<c>Z</c>, <c>±hh:mm</c>, <c>±hh:mm:ss</c>).</summary>
@@ -10,7 +12,7 @@ internal sealed class AwsDateGraphType : AwsStringScalarGraphType
     }
 
     /// <inheritdoc/>
-    protected override bool IsValid(string value) => AwsDateTimeText.IsDate(value);
+    protected override bool IsValid(string value) => AwsTemporalGrammar.IsDate(value);
 
     /// <inheritdoc/>
     protected override string Rule => "expected YYYY-MM-DD with an optional offset Z, ±hh:mm or ±hh:mm:ss";

@@ -1,3 +1,5 @@
+using Amplify.DataStore.AwsScalars;
+
 namespace Amplify.DataStore.LocalBackend.Scalars;
 
 /// <summary>
@@ -13,7 +15,7 @@ internal sealed class AwsDateTimeGraphType : AwsStringScalarGraphType
     }
 
     /// <inheritdoc/>
-    protected override bool IsValid(string value) => AwsDateTimeText.IsDateTime(value);
+    protected override bool IsValid(string value) => AwsTemporalGrammar.IsDateTime(value);
 
     /// <inheritdoc/>
     protected override string Rule => "expected YYYY-MM-DDThh:mm[:ss[.f]] followed by Z, ±hh:mm or ±hh:mm:ss";

@@ -1,14 +1,12 @@
-using System.Text.RegularExpressions;
+using Amplify.DataStore.AwsScalars;
 
 namespace Amplify.DataStore.LocalBackend.Scalars;
 
 /// <summary>
-/// AppSync's <c>AWSEmail</c>: <c>local-part@domain</c>. AppSync cites RFC 822 without giving its exact rule; this uses
-/// the WHATWG HTML "valid e-mail address" definition (the pragmatic subset browsers and most validators use):
-/// local part of letters, digits and <c>.!#$%&amp;'*+/=?^_`{|}~-</c>; domain of dot-separated labels of letters,
-/// digits and inner hyphens, each at most 63 characters.
+/// AppSync's <c>AWSEmail</c>: <c>local-part@domain</c>, ASCII only, checked by the rule the client and the schema
+/// check share (<see cref="AwsEmailRule"/>), so an address the client accepts is never refused here.
 /// </summary>
-internal sealed partial class AwsEmailGraphType : AwsStringScalarGraphType
+internal sealed class AwsEmailGraphType : AwsStringScalarGraphType
 {
     /// <summary>Creates the scalar, named <c>AWSEmail</c>.</summary>
     public AwsEmailGraphType()
@@ -17,9 +15,8 @@ internal sealed partial class AwsEmailGraphType : AwsStringScalarGraphType
     }
 
     /// <inheritdoc/>
-    protected override bool IsValid(string value) => EmailPattern().IsMatch(value);
+    protected override string Rule => "expected an ASCII address local-part@domain, e.g. user@example.com";
 
-    // \A and \z rather than ^ and $: $ would also match before a trailing newline.
-    [GeneratedRegex(@"\A[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\z", RegexOptions.CultureInvariant)]
-    private static partial Regex EmailPattern();
+    /// <inheritdoc/>
+    protected override bool IsValid(string value) => AwsEmailRule.IsValid(value);
 }

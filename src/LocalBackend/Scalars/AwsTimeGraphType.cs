@@ -1,3 +1,5 @@
+using Amplify.DataStore.AwsScalars;
+
 namespace Amplify.DataStore.LocalBackend.Scalars;
 
 /// <summary>
@@ -13,7 +15,7 @@ internal sealed class AwsTimeGraphType : AwsStringScalarGraphType
     }
 
     /// <inheritdoc/>
-    protected override bool IsValid(string value) => AwsDateTimeText.IsTime(value);
+    protected override bool IsValid(string value) => AwsTemporalGrammar.IsTime(value);
 
     /// <inheritdoc/>
     protected override string Rule => "expected hh:mm, hh:mm:ss or hh:mm:ss.f (1-9 digits) with an optional offset";

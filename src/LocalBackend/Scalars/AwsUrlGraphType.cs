@@ -1,11 +1,10 @@
-using System;
+using Amplify.DataStore.AwsScalars;
 
 namespace Amplify.DataStore.LocalBackend.Scalars;
 
 /// <summary>
-/// AppSync's <c>AWSURL</c>: an absolute URL that starts with a scheme (<c>https://host/path</c>,
-/// <c>mailto:someone@example.com</c>) and, as AppSync documents, has no <c>//</c> inside its path.
-/// No whitespace or control characters anywhere, since <see cref="Uri"/> would quietly trim or escape them.
+/// AppSync's <c>AWSURL</c>, checked by the rule the client and the schema check share (<see cref="AwsUrlRule"/>):
+/// an absolute URL with a scheme (<c>https://host/path</c>, <c>mailto:someone@example.com</c>) and no <c>//</c> in its path.
 /// </summary>
 internal sealed class AwsUrlGraphType : AwsStringScalarGraphType
 {
@@ -19,39 +18,5 @@ internal sealed class AwsUrlGraphType : AwsStringScalarGraphType
     protected override string Rule => "expected an absolute URL with a scheme and no '//' in its path";
 
     /// <inheritdoc/>
-    protected override bool IsValid(string value)
-    {
-        foreach (char c in value)
-        {
-            if (char.IsWhiteSpace(c) || char.IsControl(c))
-                return false;
-        }
-
-        int schemeEnd = SchemeLength(value);
-        if (schemeEnd == 0 || !Uri.TryCreate(value, UriKind.Absolute, out _))
-            return false;
-
-        // The path starts after "scheme:" and, when there is one, the "//authority" part.
-        int pathStart = schemeEnd + 1;
-        if (string.CompareOrdinal(value, pathStart, "//", 0, 2) == 0)
-        {
-            int authorityEnd = value.IndexOfAny(['/', '?', '#'], pathStart + 2);
-            pathStart = authorityEnd < 0 ? value.Length : authorityEnd;
-        }
-
-        int pathEnd = value.IndexOfAny(['?', '#'], pathStart);
-        string path = value[pathStart..(pathEnd < 0 ? value.Length : pathEnd)];
-        return !path.Contains("//", StringComparison.Ordinal);
-    }
-
-    // Length of an RFC 3986 scheme followed by ':', or 0. Checked by hand because Uri would take "/x" as file:///x.
-    private static int SchemeLength(string value)
-    {
-        if (value.Length == 0 || !char.IsAsciiLetter(value[0]))
-            return 0;
-        int i = 1;
-        while (i < value.Length && (char.IsAsciiLetterOrDigit(value[i]) || value[i] is '+' or '-' or '.'))
-            i++;
-        return i < value.Length && value[i] == ':' ? i : 0;
-    }
+    protected override bool IsValid(string value) => AwsUrlRule.IsValid(value);
 }

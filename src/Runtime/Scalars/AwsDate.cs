@@ -4,7 +4,7 @@ using System.Globalization;
 namespace Amplify.DataStore;
 
 /// <summary>
-/// An AppSync <c>AWSDate</c>: <c>YYYY-MM-DD</c> (years -9999 to 9999, year 0 being 1 BC) with an optional
+/// An AppSync <c>AWSDate</c>: <c>YYYY-MM-DD</c> (years 0000 to 9999, year 0 being 1 BC) with an optional
 /// offset <c>Z</c>, <c>±hh:mm</c> or <c>±hh:mm:ss</c> (up to ±18:00), e.g. <c>1970-01-01</c> or <c>1970-01-01-07:00</c>.
 /// </summary>
 /// <remarks>
@@ -35,12 +35,12 @@ public readonly struct AwsDate : IEquatable<AwsDate>, IComparable<AwsDate>
     }
 
     /// <summary>Creates a date without an offset.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The year is outside -9999 to 9999, or the month or day does not exist.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The year is outside 0 to 9999, or the month or day does not exist.</exception>
     public AwsDate(int year, int month, int day)
     {
         if (year is < AwsTemporalText.MinYear or > AwsTemporalText.MaxYear)
         {
-            throw new ArgumentOutOfRangeException(nameof(year), year, "AWSDate years must be between -9999 and 9999.");
+            throw new ArgumentOutOfRangeException(nameof(year), year, "AWSDate years must be between 0 and 9999 (four digits, as AppSync's YYYY).");
         }
         if (month is < 1 or > 12) throw new ArgumentOutOfRangeException(nameof(month), month, "The month must be between 1 and 12.");
         if (day < 1 || day > ProlepticGregorian.DaysInMonth(year, month))
@@ -53,7 +53,7 @@ public readonly struct AwsDate : IEquatable<AwsDate>, IComparable<AwsDate>
         _hasOffset = false;
     }
 
-    /// <summary>The year (negative for years before 1 BC; 0 is 1 BC).</summary>
+    /// <summary>The year, 0–9999 (0 is 1 BC).</summary>
     public int Year => ProlepticGregorian.CivilFromDays(_dayNumber).Year;
 
     /// <summary>The month, 1–12.</summary>

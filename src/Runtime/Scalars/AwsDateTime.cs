@@ -6,7 +6,7 @@ namespace Amplify.DataStore;
 /// <summary>
 /// An AppSync <c>AWSDateTime</c>: <c>YYYY-MM-DDThh:mm[:ss[.f…]]</c> (1–9 fraction digits) followed by a required
 /// offset <c>Z</c>, <c>±hh:mm</c> or <c>±hh:mm:ss</c> (up to ±18:00), e.g. <c>1970-01-01T12:00:00.2Z</c> or
-/// <c>1930-01-01T16:00-08:00</c>. Years run from -9999 to 9999.
+/// <c>1930-01-01T16:00-08:00</c>. Years run from 0000 to 9999.
 /// </summary>
 /// <remarks>
 /// <para>The wire text is kept exactly (fraction digits, offset spelling), so <c>Parse(s).ToString() == s</c>.</para>

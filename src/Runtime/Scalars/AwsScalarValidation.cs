@@ -1,6 +1,5 @@
 using System;
-using System.Net;
-using System.Net.Sockets;
+using Amplify.DataStore.AwsScalars;
 using Amplify.DataStore.Metadata;
 
 namespace Amplify.DataStore;
@@ -12,124 +11,34 @@ namespace Amplify.DataStore;
 /// </summary>
 public static class AwsScalarValidation
 {
-    private const int MinPhoneDigits = 4;
-    private const int MaxPhoneDigits = 17;
-
     /// <summary>
     /// An e-mail address <c>local-part@domain</c>: the local part is 1–64 characters of letters, digits and
     /// <c>!#$%&amp;'*+/=?^_`{|}~-</c> in dot-separated atoms; the domain is one or more dot-separated labels of
-    /// letters, digits and inner hyphens (1–63 characters each, 253 in all). Non-ASCII letters are allowed
-    /// (internationalised addresses); quoted local parts and IP-literal domains are not.
+    /// letters, digits and inner hyphens (1–63 characters each, 253 in all). ASCII only: non-ASCII addresses,
+    /// quoted local parts and IP-literal domains are refused.
     /// </summary>
-    public static bool IsValidEmail(string? value)
-    {
-        if (string.IsNullOrEmpty(value)) return false;
-        int at = value.LastIndexOf('@');
-        if (at <= 0 || at > 64 || at == value.Length - 1) return false;
-        return IsValidLocalPart(value.AsSpan(0, at)) && IsValidHostName(value.AsSpan(at + 1));
-    }
+    public static bool IsValidEmail(string? value) => AwsEmailRule.IsValid(value);
 
     /// <summary>
     /// An absolute URL with a scheme (RFC 1738), e.g. <c>https://www.amazon.com/dp/B000NZW3KC/</c> or
     /// <c>mailto:example@example.com</c>, as AppSync's <c>AWSURL</c> accepts: the scheme is at least two characters
     /// (so <c>C:\path</c> is not a URL), there is no white space, and the path has no empty segment (<c>//</c>).
     /// </summary>
-    public static bool IsValidUrl(string? value)
-    {
-        if (string.IsNullOrEmpty(value)) return false;
-        int colon = value.IndexOf(':');
-        if (colon < 2 || colon == value.Length - 1 || !char.IsAsciiLetter(value[0])) return false;
-        for (int i = 1; i < colon; i++)
-        {
-            char c = value[i];
-            if (!(char.IsAsciiLetter(c) || char.IsAsciiDigit(c) || c is '+' or '-' or '.')) return false;
-        }
-        foreach (char c in value)
-        {
-            if (char.IsWhiteSpace(c) || char.IsControl(c)) return false;
-        }
-        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri)) return false;
-        // Uri also accepts file paths; make sure the text's own scheme is what it parsed.
-        if (!uri.Scheme.Equals(value[..colon], StringComparison.OrdinalIgnoreCase)) return false;
-        bool hierarchical = value.AsSpan(colon + 1).StartsWith("//", StringComparison.Ordinal);
-        if (hierarchical && string.IsNullOrEmpty(uri.Host) && !uri.IsFile) return false;
-        return !uri.AbsolutePath.Contains("//", StringComparison.Ordinal);
-    }
+    public static bool IsValidUrl(string? value) => AwsUrlRule.IsValid(value);
 
     /// <summary>
     /// A phone number: an optional leading <c>+</c>, then digits separated by spaces, hyphens, dots or one pair
     /// of parentheses around a digit group, e.g. <c>+1 (206) 555-0100</c> or <c>206.555.0100</c>. It must hold
-    /// 4–17 digits (E.164's 15 plus a two-digit international call prefix) and end with a digit.
+    /// 4–15 digits (15 is E.164's maximum) and end with a digit.
     /// </summary>
-    public static bool IsValidPhone(string? value)
-    {
-        if (string.IsNullOrEmpty(value)) return false;
-        int digits = 0;
-        bool inParentheses = false, sawParentheses = false, parenthesisHasDigit = false;
-        char previous = '\0';
-        for (int i = 0; i < value.Length; i++)
-        {
-            char c = value[i];
-            if (char.IsAsciiDigit(c))
-            {
-                digits++;
-                parenthesisHasDigit |= inParentheses;
-            }
-            else if (c == '+')
-            {
-                if (i != 0) return false;
-            }
-            else if (c == '(')
-            {
-                if (sawParentheses) return false;
-                inParentheses = sawParentheses = true;
-                parenthesisHasDigit = false;
-            }
-            else if (c == ')')
-            {
-                if (!inParentheses || !parenthesisHasDigit) return false;
-                inParentheses = false;
-            }
-            else if (c is ' ' or '-' or '.')
-            {
-                // Separators go between digit groups, one at a time (a space may follow ')' or precede '(').
-                if (inParentheses || previous is '\0' or '+' or ' ' or '-' or '.' or '(') return false;
-            }
-            else
-            {
-                return false;
-            }
-            previous = c;
-        }
-        return !inParentheses && char.IsAsciiDigit(previous) && digits is >= MinPhoneDigits and <= MaxPhoneDigits;
-    }
+    public static bool IsValidPhone(string? value) => AwsPhoneRule.IsValid(value);
 
     /// <summary>
     /// An IPv4 address in dotted-quad form (<c>123.12.34.56</c>, no leading zeros) or an IPv6 address without
     /// brackets or zone (<c>1a2b:3c4b::1234:4567</c>), each with an optional CIDR suffix: <c>/0</c>–<c>/32</c> for
     /// IPv4, <c>/0</c>–<c>/128</c> for IPv6.
     /// </summary>
-    public static bool IsValidIPAddress(string? value)
-    {
-        if (string.IsNullOrEmpty(value)) return false;
-        var text = value.AsSpan();
-        int prefix = -1;
-        int slash = text.IndexOf('/');
-        if (slash >= 0)
-        {
-            if (!TryParseSmallDecimal(text[(slash + 1)..], out prefix)) return false;
-            text = text[..slash];
-        }
-        if (text.Contains(':'))
-        {
-            // IPAddress also accepts brackets, zones and ports; AppSync's form has none of them.
-            if (text.IndexOfAny('[', ']', '%') >= 0) return false;
-            return IPAddress.TryParse(text, out var address)
-                && address.AddressFamily == AddressFamily.InterNetworkV6
-                && prefix <= 128;
-        }
-        return IsDottedQuad(text) && prefix <= 32;
-    }
+    public static bool IsValidIPAddress(string? value) => AwsIPAddressRule.IsValid(value);
 
     /// <summary>
     /// Whether <paramref name="value"/> is valid for <paramref name="type"/>. AWSEmail, AWSURL, AWSPhone and
@@ -169,7 +78,7 @@ public static class AwsScalarValidation
             ScalarType.AWSURL => IsValidUrl(value) ? null
                 : AwsFormatError.Message("AWSURL", value, null, "an absolute URL with a scheme, e.g. https://example.com/path or mailto:user@example.com"),
             ScalarType.AWSPhone => IsValidPhone(value) ? null
-                : AwsFormatError.Message("AWSPhone", value, null, "4-17 digits with an optional leading '+', grouped by spaces, hyphens, dots or parentheses, e.g. +1 206-555-0100"),
+                : AwsFormatError.Message("AWSPhone", value, null, "4-15 digits with an optional leading '+', grouped by spaces, hyphens, dots or parentheses, e.g. +1 206-555-0100"),
             ScalarType.AWSIPAddress => IsValidIPAddress(value) ? null
                 : AwsFormatError.Message("AWSIPAddress", value, null, "IPv4 like 123.12.34.56 or IPv6 like 1a2b:3c4b::1234:4567, optionally with a CIDR /prefix"),
             ScalarType.AWSDate => AwsDate.TryParse(value, out _, out error) ? null : AwsDate.FormatError(value, error!),
@@ -179,77 +88,5 @@ public static class AwsScalarValidation
             ScalarType.AWSJSON => AwsJson.TryParse(value, out _, out error) ? null : AwsJson.FormatError(value, error!),
             _ => null,
         };
-    }
-
-    private static bool IsValidLocalPart(ReadOnlySpan<char> local)
-    {
-        if (local.IsEmpty || local[0] == '.' || local[^1] == '.') return false;
-        for (int i = 0; i < local.Length; i++)
-        {
-            char c = local[i];
-            if (c == '.')
-            {
-                if (local[i - 1] == '.') return false;
-            }
-            else if (!(char.IsAsciiLetterOrDigit(c) || "!#$%&'*+/=?^_`{|}~-".Contains(c) || (c > 0x7F && char.IsLetterOrDigit(c))))
-            {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static bool IsValidHostName(ReadOnlySpan<char> host)
-    {
-        if (host.IsEmpty || host.Length > 253) return false;
-        int start = 0;
-        while (NextSegment(host, ref start, out var label))
-        {
-            if (label.IsEmpty || label.Length > 63 || label[0] == '-' || label[^1] == '-') return false;
-            foreach (char c in label)
-            {
-                if (!(char.IsAsciiLetterOrDigit(c) || c == '-' || (c > 0x7F && char.IsLetterOrDigit(c)))) return false;
-            }
-        }
-        return true;
-    }
-
-    private static bool IsDottedQuad(ReadOnlySpan<char> text)
-    {
-        int parts = 0;
-        int start = 0;
-        while (NextSegment(text, ref start, out var part))
-        {
-            if (++parts > 4 || !TryParseSmallDecimal(part, out int octet) || octet > 255) return false;
-        }
-        return parts == 4;
-    }
-
-    // Yields the dot-separated segments of text, including empty ones (span Split is not available on .NET 8).
-    private static bool NextSegment(ReadOnlySpan<char> text, ref int start, out ReadOnlySpan<char> segment)
-    {
-        if (start > text.Length)
-        {
-            segment = default;
-            return false;
-        }
-        int dot = text[start..].IndexOf('.');
-        int end = dot < 0 ? text.Length : start + dot;
-        segment = text[start..end];
-        start = end + 1;
-        return true;
-    }
-
-    // 1–3 ASCII digits without leading zeros ("0" itself is fine).
-    private static bool TryParseSmallDecimal(ReadOnlySpan<char> text, out int value)
-    {
-        value = 0;
-        if (text.IsEmpty || text.Length > 3 || (text[0] == '0' && text.Length > 1)) return false;
-        foreach (char c in text)
-        {
-            if (!char.IsAsciiDigit(c)) return false;
-            value = (value * 10) + (c - '0');
-        }
-        return true;
     }
 }

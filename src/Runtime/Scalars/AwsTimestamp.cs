@@ -45,16 +45,8 @@ public readonly struct AwsTimestamp : IEquatable<AwsTimestamp>, IComparable<AwsT
     public static bool TryParse(string? s, out AwsTimestamp result)
     {
         result = default;
-        if (string.IsNullOrEmpty(s)) return false;
-        // Only the canonical spelling is accepted so that Parse(s).ToString() == s.
-        int digitsStart = s[0] == '-' ? 1 : 0;
-        if (digitsStart == s.Length) return false;
-        if (s[digitsStart] == '0' && (s.Length - digitsStart > 1 || digitsStart == 1)) return false;
-        for (int i = digitsStart; i < s.Length; i++)
-        {
-            if (s[i] is < '0' or > '9') return false;
-        }
-        if (!long.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long seconds)) return false;
+        // Only the canonical spelling is accepted so that Parse(s).ToString() == s (the shared rule).
+        if (!AwsScalars.AwsTimestampRule.TryParse(s, out long seconds)) return false;
         result = new AwsTimestamp(seconds);
         return true;
     }

@@ -2,7 +2,7 @@ namespace Amplify.DataStore;
 
 /// <summary>
 /// Calendar arithmetic on the proleptic Gregorian calendar with astronomical year numbering (year 0 = 1 BC),
-/// as ISO 8601 uses. <see cref="System.DateOnly"/> cannot represent years below 1, and AppSync dates may be negative.
+/// as ISO 8601 uses. <see cref="System.DateOnly"/> cannot represent years below 1, and AppSync dates may be in year 0000 (1 BC).
 /// </summary>
 internal static class ProlepticGregorian
 {
@@ -10,15 +10,10 @@ internal static class ProlepticGregorian
     public const long SecondsPerDay = 86_400;
 
     /// <summary>Whether <paramref name="year"/> has a 29 February (works for zero and negative years).</summary>
-    public static bool IsLeapYear(int year) => year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    public static bool IsLeapYear(int year) => AwsScalars.AwsTemporalGrammar.IsLeapYear(year);
 
     /// <summary>The number of days in a month (1–12) of a year.</summary>
-    public static int DaysInMonth(int year, int month) => month switch
-    {
-        2 => IsLeapYear(year) ? 29 : 28,
-        4 or 6 or 9 or 11 => 30,
-        _ => 31,
-    };
+    public static int DaysInMonth(int year, int month) => AwsScalars.AwsTemporalGrammar.DaysInMonth(year, month);
 
     /// <summary>Days from 1970-01-01 to the given date (negative before it).</summary>
     public static int DaysFromCivil(int year, int month, int day)

@@ -17,8 +17,8 @@ public class AwsDateTimeTests
     [TestCase("2024-02-29T12:00Z")]
     [TestCase("0001-01-01T00:00:00Z")]
     [TestCase("0000-01-01T00:00:00Z")]
-    [TestCase("-0100-03-01T00:00-01:00")]
-    [TestCase("-9999-01-01T00:00:00.000000001+18:00")]
+    [TestCase("0100-03-01T00:00-01:00")]
+    [TestCase("0000-01-01T00:00:00.000000001+18:00")]
     [TestCase("9999-12-31T23:59:59.999999999Z")]
     [TestCase("9999-12-31T23:59:59.999999999-18:00")]
     public void Parse_RoundTripsExactly(string text)
@@ -107,7 +107,7 @@ public class AwsDateTimeTests
 
     [TestCase("0000-12-31T23:59:59Z")]
     [TestCase("0001-01-01T00:30+01:00")]
-    [TestCase("-0500-01-01T00:00Z")]
+    [TestCase("0000-06-01T00:00Z")]
     public void ToDateTimeOffset_Throws_OutsideItsRange(string text)
     {
         var ex = Assert.Throws<InvalidOperationException>(() => AwsDateTime.Parse(text).ToDateTimeOffset());
@@ -188,8 +188,7 @@ public class AwsDateTimeTests
     {
         string[] expected =
         [
-            "-9999-01-01T00:00+18:00",
-            "-0001-12-31T23:59:59.999999999Z",
+            "0000-01-01T00:00+18:00",
             "0000-01-01T00:00Z",
             "1930-01-01T16:00-08:00",           // 1930-01-02T00:00Z
             "1970-01-01T12:00+01:00",           // 11:00Z

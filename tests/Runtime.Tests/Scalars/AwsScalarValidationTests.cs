@@ -8,7 +8,6 @@ public class AwsScalarValidationTests
     [TestCase("first.last+tag@sub.example.co.uk")]
     [TestCase("user@localhost")]
     [TestCase("o'brien_#1!@x-y.example")]
-    [TestCase("josé@exämple.de")]
     public void Email_Valid(string value) => Assert.That(AwsScalarValidation.IsValidEmail(value), Is.True);
 
     [TestCase(null)]
@@ -29,6 +28,7 @@ public class AwsScalarValidationTests
     [TestCase("user@exa_mple.com")]
     [TestCase("\"quoted\"@example.com")]
     [TestCase("user@[127.0.0.1]")]
+    [TestCase("josé@exämple.de")] // ASCII only: the backend refuses non-ASCII addresses
     public void Email_Invalid(string? value) => Assert.That(AwsScalarValidation.IsValidEmail(value), Is.False);
 
     [Test]
@@ -95,6 +95,7 @@ public class AwsScalarValidationTests
     [TestCase("(206) (555) 0100")]
     [TestCase("((206)) 555-0100")]
     [TestCase("123456789012345678")]
+    [TestCase("1234567890123456")] // more than E.164's 15 digits
     [TestCase("206 555 0100 ext 5")]
     [TestCase("２０６５５５０１００")]
     public void Phone_Invalid(string? value) => Assert.That(AwsScalarValidation.IsValidPhone(value), Is.False);
@@ -140,7 +141,7 @@ public class AwsScalarValidationTests
 
     [TestCase(ScalarType.AWSEmail, "not-an-email", "is not a valid AWSEmail. Expected an address local-part@domain")]
     [TestCase(ScalarType.AWSURL, "example.com", "is not a valid AWSURL. Expected an absolute URL with a scheme")]
-    [TestCase(ScalarType.AWSPhone, "call me", "is not a valid AWSPhone. Expected 4-17 digits")]
+    [TestCase(ScalarType.AWSPhone, "call me", "is not a valid AWSPhone. Expected 4-15 digits")]
     [TestCase(ScalarType.AWSIPAddress, "300.1.1.1", "is not a valid AWSIPAddress. Expected IPv4")]
     [TestCase(ScalarType.AWSDate, "2023-02-29", "is not a valid AWSDate: day 29 does not exist")]
     [TestCase(ScalarType.AWSTime, "24:00", "is not a valid AWSTime: hour 24")]

@@ -15,7 +15,7 @@ public class ModelJsonTests
         Count = -42,
         Rating = 0.1,
         Active = true,
-        Day = AwsDate.Parse("-0044-03-15"),
+        Day = AwsDate.Parse("0044-03-15"),
         Time = AwsTime.Parse("12:30:24.5+05:30:00"),
         At = AwsDateTime.Parse("2026-11-25T01:02:03.123456789+05:30"),
         Stamp = AwsTimestamp.FromUnixTimeSeconds(1_700_000_000),
@@ -29,7 +29,7 @@ public class ModelJsonTests
     };
 
     private const string FullJson =
-        """{"id":"s-1","name":"Ünïcode \"quoted\" <tag> \uD83D\uDE00","count":-42,"rating":0.1,"active":true,"day":"-0044-03-15","time":"12:30:24.5+05:30:00","at":"2026-11-25T01:02:03.123456789+05:30","stamp":1700000000,"data":"{\"a\":[1,{\"b\":null}],\"c\":\"x\"}","email":"user@example.com","tags":["a","b","c"],"scores":[1,null,3],"address":{"street":"1 Main","city":"Springfield","geo":{"lat":1.5,"lon":-2.25}},"history":[{"street":"Old","city":null,"geo":null},{"street":"Older","city":null,"geo":{"lat":0,"lon":0}}],"payloads":["1","\"s\"","[]"]}""";
+        """{"id":"s-1","name":"Ünïcode \"quoted\" <tag> \uD83D\uDE00","count":-42,"rating":0.1,"active":true,"day":"0044-03-15","time":"12:30:24.5+05:30:00","at":"2026-11-25T01:02:03.123456789+05:30","stamp":1700000000,"data":"{\"a\":[1,{\"b\":null}],\"c\":\"x\"}","email":"user@example.com","tags":["a","b","c"],"scores":[1,null,3],"address":{"street":"1 Main","city":"Springfield","geo":{"lat":1.5,"lon":-2.25}},"history":[{"street":"Old","city":null,"geo":null},{"street":"Older","city":null,"geo":{"lat":0,"lon":0}}],"payloads":["1","\"s\"","[]"]}""";
 
     private const string MinimalJson =
         """{"id":"m","name":"n","count":null,"rating":null,"active":null,"day":null,"time":null,"at":null,"stamp":null,"data":null,"email":null,"tags":null,"scores":null,"address":null,"history":null,"payloads":null}""";

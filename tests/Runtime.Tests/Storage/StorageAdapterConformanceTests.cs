@@ -121,7 +121,7 @@ public abstract class StorageAdapterConformanceTests
         Count = -42,
         Rating = 0.1,
         Active = true,
-        Day = AwsDate.Parse("-0044-03-15"),
+        Day = AwsDate.Parse("0044-03-15"),
         Time = AwsTime.Parse("12:30:24.5+05:30:00"),
         At = AwsDateTime.Parse("2026-11-25T01:02:03.123456789+05:30"),
         Stamp = AwsTimestamp.FromUnixTimeSeconds(1_700_000_000_000),
@@ -300,7 +300,7 @@ public abstract class StorageAdapterConformanceTests
         },
         new Item
         {
-            Id = "i05", Name = "", Count = int.MaxValue, Rating = 1e300, Day = AwsDate.Parse("-0044-03-15"), Time = AwsTime.Parse("00:00Z"),
+            Id = "i05", Name = "", Count = int.MaxValue, Rating = 1e300, Day = AwsDate.Parse("0044-03-15"), Time = AwsTime.Parse("00:00Z"),
             At = AwsDateTime.Parse("0001-01-01T00:00:00Z"), Stamp = AwsTimestamp.FromUnixTimeSeconds(9_007_199_254_740_993), Data = AwsJson.Parse("null"),
             Tags = ["", "a\u0000b"], Scores = [null], Days = null,
         },
