@@ -110,7 +110,7 @@ internal sealed class StorageEngine : IAsyncDisposable
         var inserted = session.Upsert(model, item);
         if (OutboxEnabled && model.IsSyncable)
         {
-            session.AppendOutbox(OutboxEntryFactory.Create(model, item, inserted ? OutboxOperation.Create : OutboxOperation.Update, condition?.ToString()));
+            session.AppendOutbox(OutboxEntryFactory.Create(model, item, inserted ? OutboxOperation.Create : OutboxOperation.Update, condition));
         }
         return inserted ? OpType.Insert : OpType.Update;
     }
