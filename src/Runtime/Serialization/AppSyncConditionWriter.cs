@@ -44,7 +44,9 @@ internal static class AppSyncConditionWriter
 
     private static void WriteRoot(ModelMetadata model, PredicateNode condition, Utf8JsonWriter writer)
     {
-        // amplify-js always starts from an 'and' group; a root list whose only child is an and/or list is replaced by it.
+        // amplify-js always starts from an 'and' group; a root list whose only child is an and/or list is replaced by it,
+        // and a nested one-child list is its child, so one-child lists under the root collapse first.
+        while (condition is PredicateGroup { Kind: GroupKind.And or GroupKind.Or, Children.Count: 1 } single) condition = single.Children[0];
         if (condition is PredicateGroup { Kind: GroupKind.And or GroupKind.Or } group)
         {
             WriteList(model, group.Kind, group.Children, writer);

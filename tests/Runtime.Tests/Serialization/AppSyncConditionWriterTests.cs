@@ -112,7 +112,11 @@ public class AppSyncConditionWriterTests
         // Redundant nested one-child lists are flattened; the root list itself keeps a single leaf.
         Assert.That(Json(And(a, Or(b))), Is.EqualTo("{\"and\":[" + A + "," + B_ + "]}"));
         Assert.That(Json(And(a)), Is.EqualTo("{\"and\":[" + A + "]}"));
-        Assert.That(Json(Or(And(a))), Is.EqualTo("{\"or\":[" + A + "]}"));
+        Assert.That(Json(Or(And(a))), Is.EqualTo("{\"and\":[" + A + "]}"));
+        Assert.That(Json(Or(a)), Is.EqualTo("{\"and\":[" + A + "]}"));
+        Assert.That(Json(And(Or(a, b))), Is.EqualTo("{\"or\":[" + A + "," + B_ + "]}"));
+        Assert.That(Json(Or(Not(a))), Is.EqualTo("{\"and\":[{\"not\":" + A + "}]}"));
+        Assert.That(Json(And(C("count", PredicateOperator.In, I(1), I(2)))), Is.EqualTo("""{"or":[{"count":{"eq":1}},{"count":{"eq":2}}]}"""));
         Assert.That(Json(Not(Or(a))), Is.EqualTo("{\"and\":[{\"not\":" + A + "}]}"));
     }
 
