@@ -13,6 +13,7 @@ using Amplify.DataStore.Metadata;
 using Amplify.DataStore.Observation;
 using Amplify.DataStore.Predicates;
 using Amplify.DataStore.Storage;
+using Amplify.DataStore.Serialization;
 using Amplify.DataStore.Storage.Evaluation;
 using Microsoft.Extensions.Logging;
 
@@ -107,6 +108,9 @@ public sealed class DataStore : IAsyncDisposable
     /// Saves <paramref name="model"/> only if the stored item matches <paramref name="condition"/>; otherwise throws
     /// <see cref="ConditionalCheckFailedException"/> and changes nothing. Like AppSync, a condition does not apply to a create.
     /// </summary>
+    /// <exception cref="ArgumentException">The outbox is on and the condition cannot be sent as AppSync's condition input
+    /// (a field of a related model, the partition key, an empty <c>In</c>, a non-finite Float); the message names the field
+    /// and operator.</exception>
     public Task<T> SaveAsync<T>(T model, Predicate<T> condition, CancellationToken cancellationToken = default) where T : class, IModel<T>
     {
         ArgumentNullException.ThrowIfNull(condition);
@@ -117,7 +121,9 @@ public sealed class DataStore : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(model);
         ThrowIfDisposed();
-        await _engine.SaveAsync(Meta<T>(), model, condition, cancellationToken).ConfigureAwait(false);
+        var meta = Meta<T>();
+        EnsureSendable(meta, condition);
+        await _engine.SaveAsync(meta, model, condition, cancellationToken).ConfigureAwait(false);
         return model;
     }
 
@@ -238,6 +244,8 @@ public sealed class DataStore : IAsyncDisposable
         => DeleteCoreAsync(model, null, cancellationToken);
 
     /// <summary>Deletes <paramref name="model"/> only if the stored item matches <paramref name="condition"/>; otherwise throws <see cref="ConditionalCheckFailedException"/>.</summary>
+    /// <exception cref="ArgumentException">The outbox is on and the condition cannot be sent as AppSync's condition input;
+    /// the message names the field and operator.</exception>
     public Task<bool> DeleteAsync<T>(T model, Predicate<T> condition, CancellationToken cancellationToken = default) where T : class, IModel<T>
     {
         ArgumentNullException.ThrowIfNull(condition);
@@ -249,8 +257,19 @@ public sealed class DataStore : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(model);
         ThrowIfDisposed();
         var meta = Meta<T>();
+        EnsureSendable(meta, condition);
         var deleted = await _engine.DeleteAsync(meta, StorageKey.Of(meta, model), condition, cancellationToken).ConfigureAwait(false);
         return deleted.Count > 0;
+    }
+
+    /// <summary>
+    /// Refuses, before anything is stored or checked, a condition that will go to AppSync (outbox on, syncable model) but
+    /// that its condition input cannot express: found at the write, not later when the outbox is sent.
+    /// </summary>
+    private void EnsureSendable(ModelMetadata model, PredicateNode? condition)
+    {
+        if (condition is null || !_engine.OutboxEnabled || !model.IsSyncable) return;
+        AppSyncConditionWriter.ToJson(model, condition);
     }
 
     /// <summary>Deletes every item matching <paramref name="predicate"/> (<c>Predicate&lt;T&gt;.All</c> deletes all), with cascades; returns the matched items.</summary>

@@ -1,35 +1,27 @@
 using System;
-using System.Buffers;
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using System.Threading;
 using Amplify.DataStore.Metadata;
+using Amplify.DataStore.Predicates;
 using Amplify.DataStore.Serialization;
 using Amplify.DataStore.Storage;
 
 namespace Amplify.DataStore.Engine;
 
-/// <summary>Builds outbox entries: time-ordered IDs and the item as AppSync JSON.</summary>
+/// <summary>Builds outbox entries: time-ordered IDs, the item as <see cref="ModelJson"/> writes it and the condition as AppSync condition JSON.</summary>
 internal static class OutboxEntryFactory
 {
     private static long s_sequence;
 
-    public static OutboxEntry Create(ModelMetadata model, object item, OutboxOperation operation, string? condition)
+    /// <summary>The entry for one local write.</summary>
+    /// <exception cref="ArgumentException">The condition has a part AppSync's condition input cannot express; thrown
+    /// inside the write's transaction, so the write is refused rather than queued with a condition AppSync would reject.</exception>
+    public static OutboxEntry Create(ModelMetadata model, object item, OutboxOperation operation, PredicateNode? condition)
     {
+        var conditionJson = AppSyncConditionWriter.ToJson(model, condition);
         var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         // Millisecond time plus a process-wide sequence: unique and ordered within one store.
         var id = now.ToString("D13", CultureInfo.InvariantCulture) + "-" + Interlocked.Increment(ref s_sequence).ToString("D12", CultureInfo.InvariantCulture);
-        return new OutboxEntry(id, model.Name, StorageKey.Of(model, item).ToModelKey(), operation, ToJson(model, item), condition, now);
-    }
-
-    public static string ToJson(ModelMetadata model, object item)
-    {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            model.Codec.Write(item, new JsonModelWriter(json));
-        }
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        return new OutboxEntry(id, model.Name, StorageKey.Of(model, item).ToModelKey(), operation, ModelJson.Serialize(model.Codec, item), conditionJson, now);
     }
 }

@@ -111,7 +111,10 @@ internal sealed class StorageEngine : IAsyncDisposable
         var inserted = session.Upsert(model, item);
         if (OutboxEnabled && model.IsSyncable)
         {
-            Queue(session, model, OutboxEntryFactory.Create(model, item, inserted ? OutboxOperation.Create : OutboxOperation.Update, condition?.ToString()), item);
+            // AppSync never evaluates a condition on a create, so a create's entry carries none.
+            Queue(session, model, inserted
+                ? OutboxEntryFactory.Create(model, item, OutboxOperation.Create, null)
+                : OutboxEntryFactory.Create(model, item, OutboxOperation.Update, condition), item);
         }
         return inserted ? OpType.Insert : OpType.Update;
     }
@@ -196,7 +199,7 @@ internal sealed class StorageEngine : IAsyncDisposable
             {
                 throw new ConditionalCheckFailedException(model.Name, key.ToString(), condition.ToString() ?? "?");
             }
-            DeleteCascade(session, model, existing, result);
+            DeleteCascade(session, model, new[] { existing }, result, condition);
             return result;
         }, cancellationToken).ConfigureAwait(false);
         foreach (var change in deleted) Changes.Publish(change);
@@ -217,16 +220,14 @@ internal sealed class StorageEngine : IAsyncDisposable
         return deleted;
     }
 
-    private void DeleteCascade(IStorageSession session, ModelMetadata model, object item, List<StoredChange> deleted)
-        => DeleteCascade(session, model, new[] { item }, deleted);
-
     /// <summary>
     /// Deletes <paramref name="items"/> and, level by level, their <c>@hasMany</c>/<c>@hasOne</c> children: one child
     /// query per relationship and level (an In over the parents' keys), not one per parent. An item already deleted (met
     /// again through another parent, or a cycle of relationships) is not there any more: the session's delete returns
-    /// false and it is skipped, so the cascade ends.
+    /// false and it is skipped, so the cascade ends. A conditional delete of one item (<paramref name="rootCondition"/>)
+    /// sends its condition with that item's delete, not with its children's.
     /// </summary>
-    private void DeleteCascade(IStorageSession session, ModelMetadata model, IReadOnlyList<object> items, List<StoredChange> deleted)
+    private void DeleteCascade(IStorageSession session, ModelMetadata model, IReadOnlyList<object> items, List<StoredChange> deleted, PredicateNode? rootCondition = null)
     {
         var removed = new List<object>(items.Count);
         foreach (var item in items)
@@ -235,7 +236,7 @@ internal sealed class StorageEngine : IAsyncDisposable
             if (!session.Delete(model, key)) continue;
             removed.Add(item);
             deleted.Add(new StoredChange(model, OpType.Delete, item));
-            if (OutboxEnabled && model.IsSyncable) Queue(session, model, OutboxEntryFactory.Create(model, item, OutboxOperation.Delete, null), item);
+            if (OutboxEnabled && model.IsSyncable) Queue(session, model, OutboxEntryFactory.Create(model, item, OutboxOperation.Delete, rootCondition), item);
         }
         if (removed.Count == 0) return;
 

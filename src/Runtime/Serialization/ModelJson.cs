@@ -27,10 +27,20 @@ public static class ModelJson
     public static string Serialize<T>(T model)
         where T : class, IModel<T>
     {
+        ArgumentNullException.ThrowIfNull(model);
+        return Serialize(T.Metadata.Codec, model);
+    }
+
+    /// <summary>
+    /// Writes an item known only through its model's codec, exactly as <see cref="Serialize{T}(T)"/> does (same writer,
+    /// options and encoder): the outbox stores this, so what is queued for AppSync cannot drift from <c>ModelJson</c>.
+    /// </summary>
+    internal static string Serialize(Metadata.IModelCodec codec, object model)
+    {
         var cache = Rent();
         try
         {
-            Write(model, cache.Writer);
+            codec.Write(model, new JsonModelWriter(cache.Writer));
             cache.Writer.Flush();
             return Encoding.UTF8.GetString(cache.Buffer.WrittenSpan);
         }

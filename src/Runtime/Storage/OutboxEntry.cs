@@ -9,7 +9,7 @@ namespace Amplify.DataStore.Storage;
 /// <param name="ModelKey">The item's key as unambiguous text (<see cref="StorageKey.ToModelKey"/>).</param>
 /// <param name="Operation">Create, update or delete.</param>
 /// <param name="Data">The item as AppSync JSON (for deletes: the deleted item).</param>
-/// <param name="Condition">The condition predicate, as text, when the write was conditional.</param>
+/// <param name="Condition">The condition of a conditional update or delete, as AppSync condition JSON (a <c>Model…ConditionInput</c>); null otherwise (a create never carries one).</param>
 /// <param name="CreatedAtUnixMs">When the entry was written.</param>
 public sealed record OutboxEntry(
     string Id,
