@@ -38,9 +38,9 @@ internal static class AwsTemporalText
     /// <summary>Fails when anything follows the parsed value.</summary>
     public static bool ExpectEnd(string s, int pos, out string? error) => AwsTemporalGrammar.ExpectEnd(s, pos, out error);
 
-    /// <summary>The year as written: four digits, with a leading '-' when negative.</summary>
+    /// <summary>The year as written: four digits (years are 0000 to 9999 under the shared AWS scalar rules).</summary>
     public static string FormatYear(int year)
-        => year < 0 ? "-" + (-year).ToString("D4", CultureInfo.InvariantCulture) : year.ToString("D4", CultureInfo.InvariantCulture);
+        => year.ToString("D4", CultureInfo.InvariantCulture);
 
     /// <summary>
     /// The fraction of a second for text made from .NET values: milliseconds (<c>.fff</c>) when the value is whole

@@ -14,7 +14,7 @@ namespace Amplify.DataStore.Storage.LiteDb;
 /// </remarks>
 internal static class TemporalSortKey
 {
-    // Biases make every supported instant positive: years ±9999 are within ±3.2e11 s, AWSTime within ±1.6e14 ns.
+    // Biases make every supported instant positive: years 0000-9999 are within ±3.2e11 s, AWSTime within ±1.6e14 ns.
     private const long SecondsBias = 1_000_000_000_000;
     private const long TimeNanosBias = 1_000_000_000_000_000;
 
