@@ -98,7 +98,7 @@ public class AppSyncHttpClientTests
     [Test]
     public async Task AServerThatNeverAnswers_IsATimeout_AndTheCallersCancellationStaysACancellation()
     {
-        using var silent = new RawServer(_ => Task.Delay(Timeout.Infinite));
+        using var silent = new RawHttpServer(_ => Task.Delay(Timeout.Infinite));
         var client = new AppSyncHttpClient(new HttpClient { Timeout = TimeSpan.FromMilliseconds(300) }, new AmplifyConfig { GraphQLEndpoint = silent.Endpoint, ApiKey = "k" });
         var error = Assert.ThrowsAsync<AppSyncException>(async () => await client.SendAsync(ListPosts, null, AuthorizationType.ApiKey, default))!;
         Assert.That(error.Kind, Is.EqualTo(AppSyncFailureKind.Timeout));
@@ -115,38 +115,15 @@ public class AppSyncHttpClientTests
     [TestCase("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 9\r\n\r\n<html/>  ", AppSyncFailureKind.ServerError, -1)]
     public void HttpStatuses_AreClassified_WithRetryAfter(string response, object expectedKind, int retryAfterSeconds)
     {
-        using var server = new RawServer(async stream =>
+        using var server = new RawHttpServer(async stream =>
         {
-            await ReadRequestAsync(stream);
+            await RawHttpServer.ReadRequestAsync(stream);
             await stream.WriteAsync(Encoding.ASCII.GetBytes(response));
         });
         var client = new AppSyncHttpClient(new HttpClient(), new AmplifyConfig { GraphQLEndpoint = server.Endpoint, ApiKey = "k" });
         var error = Assert.ThrowsAsync<AppSyncException>(async () => await client.SendAsync(ListPosts, null, AuthorizationType.ApiKey, default))!;
         Assert.That(error.Kind, Is.EqualTo((AppSyncFailureKind)expectedKind));
         Assert.That(error.RetryAfter, Is.EqualTo(retryAfterSeconds < 0 ? (TimeSpan?)null : TimeSpan.FromSeconds(retryAfterSeconds)));
-    }
-
-    private static async Task ReadRequestAsync(Stream stream)
-    {
-        // Headers, then the Content-Length body, so the client's send completes before the answer.
-        var buffer = new byte[16 * 1024];
-        var received = new StringBuilder();
-        int headerEnd;
-        while ((headerEnd = received.ToString().IndexOf("\r\n\r\n", StringComparison.Ordinal)) < 0)
-        {
-            int n = await stream.ReadAsync(buffer);
-            if (n == 0) return;
-            received.Append(Encoding.ASCII.GetString(buffer, 0, n));
-        }
-        var headers = received.ToString()[..headerEnd];
-        var length = headers.Split("\r\n").Where(h => h.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase)).Select(h => int.Parse(h[15..].Trim(), System.Globalization.CultureInfo.InvariantCulture)).FirstOrDefault();
-        var have = received.Length - headerEnd - 4;
-        while (have < length)
-        {
-            int n = await stream.ReadAsync(buffer);
-            if (n == 0) return;
-            have += n;
-        }
     }
 
     private static string Token(DateTimeOffset expires)
@@ -178,56 +155,6 @@ public class AppSyncHttpClientTests
         {
             Calls++;
             return ValueTask.FromResult(token);
-        }
-    }
-
-    /// <summary>A one-connection-at-a-time HTTP server on a random loopback port that runs <paramref name="serve"/> per connection.</summary>
-    private sealed class RawServer : IDisposable
-    {
-        private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-        private readonly CancellationTokenSource _stop = new();
-
-        public RawServer(Func<NetworkStream, Task> serve)
-        {
-            _listener.Start();
-            Endpoint = new Uri($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/graphql");
-            _ = Task.Run(async () =>
-            {
-                while (!_stop.IsCancellationRequested)
-                {
-                    TcpClient connection;
-                    try
-                    {
-                        connection = await _listener.AcceptTcpClientAsync(_stop.Token);
-                    }
-                    catch (Exception) when (_stop.IsCancellationRequested)
-                    {
-                        return;
-                    }
-                    _ = Task.Run(async () =>
-                    {
-                        using (connection)
-                        {
-                            try
-                            {
-                                await serve(connection.GetStream()).WaitAsync(_stop.Token);
-                            }
-                            catch (Exception)
-                            {
-                                // the test is over or the client left
-                            }
-                        }
-                    });
-                }
-            });
-        }
-
-        public Uri Endpoint { get; }
-
-        public void Dispose()
-        {
-            _stop.Cancel();
-            _listener.Stop();
         }
     }
 }
