@@ -14,19 +14,8 @@ namespace Amplify.DataStore.LocalBackend.Tests.Scalars;
 /// </summary>
 public sealed class AwsScalarCasesOverHttpTests
 {
-    private const string Schema = """
-        type Holder @model {
-          id: ID!
-          day: AWSDate
-          clock: AWSTime
-          at: AWSDateTime
-          stamp: AWSTimestamp
-          email: AWSEmail
-          url: AWSURL
-          phone: AWSPhone
-          ip: AWSIPAddress
-        }
-        """;
+    // The same model the store's case tests save through (tests/DataStore.Tests/Schema/scalars.graphql).
+    private static readonly string Schema = File.ReadAllText(Path.Combine(TestContext.CurrentContext.TestDirectory, "Schemas", "scalars.graphql"));
 
     private Backend _backend = null!;
 
@@ -45,15 +34,15 @@ public sealed class AwsScalarCasesOverHttpTests
         string field = FieldFor(c.Scalar);
         string id = Guid.NewGuid().ToString();
         var (status, body) = c.Scalar == "AWSTimestamp"
-            ? await _backend.PostAsync($"mutation {{ createHolder(input: {{ id: \"{id}\", {field}: {c.Text} }}) {{ id {field} }} }}")
-            : await _backend.PostAsync($"mutation($input: CreateHolderInput!) {{ createHolder(input: $input) {{ id {field} }} }}",
+            ? await _backend.PostAsync($"mutation {{ createScalarHolder(input: {{ id: \"{id}\", {field}: {c.Text} }}) {{ id {field} }} }}")
+            : await _backend.PostAsync($"mutation($input: CreateScalarHolderInput!) {{ createScalarHolder(input: $input) {{ id {field} }} }}",
                 new { input = new Dictionary<string, object?> { ["id"] = id, [field] = c.Text } });
 
         Assert.That(status, Is.EqualTo(HttpStatusCode.OK), body.ToJsonString());
         if (c.Accepted)
         {
             Assert.That(body["errors"], Is.Null, body.ToJsonString());
-            var returned = body["data"]!["createHolder"]![field]!;
+            var returned = body["data"]!["createScalarHolder"]![field]!;
             Assert.That(c.Scalar == "AWSTimestamp" ? returned.ToJsonString() : (string)returned!, Is.EqualTo(c.Text), "kept verbatim");
         }
         else
@@ -65,8 +54,8 @@ public sealed class AwsScalarCasesOverHttpTests
             {
                 Assert.That(body["errors"]!.ToJsonString(), Does.Contain(c.Scalar), "the error names the scalar");
             }
-            var get = await _backend.DataAsync("query($id: ID!) { getHolder(id: $id) { id } }", new { id });
-            Assert.That(get["getHolder"], Is.Null, "nothing was created");
+            var get = await _backend.DataAsync("query($id: ID!) { getScalarHolder(id: $id) { id } }", new { id });
+            Assert.That(get["getScalarHolder"], Is.Null, "nothing was created");
         }
     }
 
