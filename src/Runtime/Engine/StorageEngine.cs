@@ -112,16 +112,12 @@ internal sealed class StorageEngine : IAsyncDisposable
         if (OutboxEnabled && model.IsSyncable)
         {
             // AppSync never evaluates a condition on a create, so a create's entry carries none.
-            Queue(session, model, inserted
-                ? OutboxEntryFactory.Create(model, item, OutboxOperation.Create, null)
-                : OutboxEntryFactory.Create(model, item, OutboxOperation.Update, condition), item);
+            session.AppendOutbox(inserted
+                ? OutboxEntryFactory.Create(session, model, item, OutboxOperation.Create, null)
+                : OutboxEntryFactory.Create(session, model, item, OutboxOperation.Update, condition));
         }
         return inserted ? OpType.Insert : OpType.Update;
     }
-
-    /// <summary>Appends <paramref name="entry"/> with the server version of the record it was made on (its base version).</summary>
-    private static void Queue(IStorageSession session, ModelMetadata model, OutboxEntry entry, object item)
-        => session.AppendOutbox(entry with { BaseVersion = session.GetSyncMetadata(model, StorageKey.Of(model, item))?.Version });
 
     private void EnsureParentsExist(IStorageSession session, ModelMetadata model, object item)
     {
@@ -236,7 +232,7 @@ internal sealed class StorageEngine : IAsyncDisposable
             if (!session.Delete(model, key)) continue;
             removed.Add(item);
             deleted.Add(new StoredChange(model, OpType.Delete, item));
-            if (OutboxEnabled && model.IsSyncable) Queue(session, model, OutboxEntryFactory.Create(model, item, OutboxOperation.Delete, rootCondition), item);
+            if (OutboxEnabled && model.IsSyncable) session.AppendOutbox(OutboxEntryFactory.Create(session, model, item, OutboxOperation.Delete, rootCondition));
         }
         if (removed.Count == 0) return;
 
