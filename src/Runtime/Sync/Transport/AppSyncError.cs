@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.Json.Nodes;
 
 namespace Amplify.DataStore.Sync.Transport;
@@ -10,6 +12,16 @@ namespace Amplify.DataStore.Sync.Transport;
 /// <param name="Path">The response path the error belongs to, if any.</param>
 internal sealed record AppSyncError(string? ErrorType, string Message, JsonNode? Data, IReadOnlyList<string> Path)
 {
+    /// <summary>The entries of an <c>errors</c> array (an HTTP response's or a realtime <c>error</c> frame's); none for anything else.</summary>
+    public static AppSyncError[] ListFrom(JsonNode? errors)
+        => errors is JsonArray list
+            ? list.OfType<JsonObject>().Select(entry => new AppSyncError(
+                entry["errorType"] is JsonValue type && type.TryGetValue<string>(out var t) ? t : null,
+                entry["message"] is JsonValue message && message.TryGetValue<string>(out var m) ? m : "",
+                entry["data"]?.DeepClone(),
+                entry["path"] is JsonArray segments ? segments.Select(s => s?.ToString() ?? "").ToArray() : Array.Empty<string>())).ToArray()
+            : Array.Empty<AppSyncError>();
+
     /// <summary>What the error means for the sync engine (by <see cref="ErrorType"/> only).</summary>
     public AppSyncFailureKind Kind => ErrorType switch
     {

@@ -145,19 +145,6 @@ internal sealed class AppSyncHttpClient
             return null;
         }
         if (root is not JsonObject body) return null;
-        var errors = new List<AppSyncError>();
-        if (body["errors"] is JsonArray list)
-        {
-            foreach (var entry in list.OfType<JsonObject>())
-            {
-                var path = entry["path"] is JsonArray segments ? segments.Select(s => s?.ToString() ?? "").ToArray() : Array.Empty<string>();
-                errors.Add(new AppSyncError(
-                    entry["errorType"] is JsonValue type && type.TryGetValue<string>(out var t) ? t : null,
-                    entry["message"] is JsonValue message && message.TryGetValue<string>(out var m) ? m : "",
-                    entry["data"]?.DeepClone(),
-                    path));
-            }
-        }
-        return new AppSyncResponse(body["data"] as JsonObject, errors);
+        return new AppSyncResponse(body["data"] as JsonObject, AppSyncError.ListFrom(body["errors"]));
     }
 }

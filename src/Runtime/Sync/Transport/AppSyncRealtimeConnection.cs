@@ -298,9 +298,7 @@ internal sealed class AppSyncRealtimeConnection : IAsyncDisposable
     /// <summary>An <see cref="AppSyncException"/> for an <c>error</c> or <c>connection_error</c> frame, its kind from the first errorType.</summary>
     private static AppSyncException Failure(JsonObject frame, string what)
     {
-        var errors = (frame["payload"]?["errors"] as JsonArray)?.OfType<JsonObject>()
-            .Select(e => new AppSyncError(e["errorType"]?.GetValue<string>(), e["message"]?.GetValue<string>() ?? "", e["data"]?.DeepClone(), Array.Empty<string>()))
-            .ToArray() ?? Array.Empty<AppSyncError>();
+        var errors = AppSyncError.ListFrom(frame["payload"]?["errors"]);
         var first = errors.FirstOrDefault();
         return new AppSyncException(first?.Kind ?? AppSyncFailureKind.BadRequest,
             $"{what}: {(first is null ? frame.ToJsonString() : $"{first.ErrorType}: {first.Message}")}", errors: errors);
