@@ -7,9 +7,6 @@ namespace Amplify.DataStore.Sync.Transport;
 /// <summary>A GraphQL answer the server gave with HTTP 200: <c>data</c> (possibly partial) and <c>errors</c>.</summary>
 internal sealed record AppSyncResponse(JsonObject? Data, IReadOnlyList<AppSyncError> Errors)
 {
-    /// <summary>True when the server reported no error.</summary>
-    public bool Succeeded => Errors.Count == 0;
-
     /// <summary>
     /// Throws an <see cref="AppSyncException"/> for the response's errors, the first one deciding the kind (AppSync reports
     /// one error per failed mutation); returns <see cref="Data"/> when there are none.
