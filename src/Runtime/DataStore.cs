@@ -15,6 +15,7 @@ using Amplify.DataStore.Predicates;
 using Amplify.DataStore.Storage;
 using Amplify.DataStore.Serialization;
 using Amplify.DataStore.Storage.Evaluation;
+using Amplify.DataStore.Sync.Engine;
 using Microsoft.Extensions.Logging;
 
 namespace Amplify.DataStore;
@@ -42,10 +43,12 @@ public sealed class DataStore : IAsyncDisposable
     private int _disposed;
 
     private readonly Action<DataStoreEvent, bool> _raise;
+    private readonly SyncEngine? _sync;
 
     private DataStore(StorageEngine engine, EventHub events, Action<DataStoreEvent, bool> raise, ILogger logger, DataStoreOptionsBuilder options)
     {
         _engine = engine;
+        if (options.Sync is { } sync) _sync = new SyncEngine(engine, sync, e => raise(e, IsStateEvent(e)), options.LoggerFactory.CreateLogger<SyncEngine>());
         _raise = raise;
         _events = events;
         _logger = logger;
@@ -91,8 +94,78 @@ public sealed class DataStore : IAsyncDisposable
             throw;
         }
         var store = new DataStore(engine, events, Raise, logger, options);
-        Raise(new ReadyEvent(schema.Version), replay: true);
+        // With sync, ready means "synced" (or "offline"): the sync engine raises it after its first session.
+        if (store._sync is null) Raise(new ReadyEvent(schema.Version), replay: true);
         return store;
+    }
+
+    // Events that describe a state (replayed to late subscribers) rather than a moment.
+    private static bool IsStateEvent(DataStoreEvent e) => e is ReadyEvent or NetworkStatusEvent or OutboxStatusEvent;
+
+    // ---------------------------------------------------------------- sync
+
+    /// <summary>True when the store was opened with <c>UseAppSync</c>.</summary>
+    public bool IsSyncEnabled => _sync is not null;
+
+    /// <summary>
+    /// Starts syncing with AppSync in the background (nothing when already started): subscriptions, then a base or delta
+    /// sync of every model, then the outbox. Returns once started; <see cref="ReadyEvent"/> says when the first sync is
+    /// done (or that the server could not be reached: the store works offline and keeps trying).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The store was opened without <c>UseAppSync</c>.</exception>
+    public Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        ThrowIfDisposed();
+        return (_sync ?? throw new InvalidOperationException("Sync is not configured: open the store with o.UseAppSync(AmplifyConfig.Load(\"amplify_outputs.json\")).")).StartAsync(cancellationToken);
+    }
+
+    /// <summary>Stops syncing; waits until no request is in flight. Local changes stay queued and are sent after the next <see cref="StartAsync"/>.</summary>
+    public Task StopAsync(CancellationToken cancellationToken = default)
+    {
+        ThrowIfDisposed();
+        return _sync?.StopAsync(cancellationToken) ?? Task.CompletedTask;
+    }
+
+    /// <summary>The local changes waiting to be sent, in the order they will be sent (e.g. to show "3 changes not yet synced").</summary>
+    public async Task<IReadOnlyList<OutboxEntry>> GetPendingMutationsAsync(CancellationToken cancellationToken = default)
+    {
+        ThrowIfDisposed();
+        return await _engine.WriteAsync(s => s.ReadOutbox(), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The mutations the server refused for good (unauthorized, invalid), oldest first: kept rather than dropped, so the
+    /// app can show, fix, retry (<see cref="RetryFailedMutationAsync"/>) or discard (<see cref="DiscardFailedMutationAsync"/>) them.
+    /// </summary>
+    public async Task<IReadOnlyList<FailedMutation>> GetFailedMutationsAsync(CancellationToken cancellationToken = default)
+    {
+        ThrowIfDisposed();
+        return await _engine.WriteAsync(s => s.ReadFailedMutations(), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Queues a failed mutation again, at the end of the outbox; false when there is no failed mutation with that ID.</summary>
+    public async Task<bool> RetryFailedMutationAsync(string mutationId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(mutationId);
+        ThrowIfDisposed();
+        var requeued = await _engine.WriteAsync(s =>
+        {
+            var failed = s.ReadFailedMutations().FirstOrDefault(f => f.Mutation.Id == mutationId);
+            if (failed is null) return false;
+            s.RemoveFailedMutation(mutationId);
+            s.AppendOutbox(failed.Mutation with { Sequence = 0 });
+            return true;
+        }, cancellationToken).ConfigureAwait(false);
+        if (requeued) _engine.NotifyOutboxAppended();
+        return requeued;
+    }
+
+    /// <summary>Forgets a failed mutation (the local record keeps the change; the server never gets it); false when there is none with that ID.</summary>
+    public async Task<bool> DiscardFailedMutationAsync(string mutationId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(mutationId);
+        ThrowIfDisposed();
+        return await _engine.WriteAsync(s => s.RemoveFailedMutation(mutationId), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Raises an event on <see cref="Events"/> (used by the sync engine).</summary>
@@ -289,11 +362,16 @@ public sealed class DataStore : IAsyncDisposable
         return DeleteAsync(PredicateTranslator.Translate(predicate, _engine.Schema), cancellationToken);
     }
 
-    /// <summary>Deletes every item of every model and the outbox (local data only).</summary>
+    /// <summary>
+    /// Deletes every item of every model, the outbox, failed mutations and sync state (sign-out). With sync, it stops
+    /// syncing first; call <see cref="StartAsync"/> to sync again (a base sync).
+    /// </summary>
     public Task ClearAsync(CancellationToken cancellationToken = default)
     {
         ThrowIfDisposed();
-        return _engine.ClearAsync(cancellationToken);
+        return _sync is { } sync
+            ? sync.StopAndRunAsync(() => _engine.ClearAsync(cancellationToken), cancellationToken)
+            : _engine.ClearAsync(cancellationToken);
     }
 
     // ---------------------------------------------------------------- observe
@@ -392,6 +470,7 @@ public sealed class DataStore : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
+        if (_sync is not null) await _sync.DisposeAsync().ConfigureAwait(false);
         _closing.Cancel();
         _engine.Changes.Close();
         await _engine.DisposeAsync().ConfigureAwait(false);

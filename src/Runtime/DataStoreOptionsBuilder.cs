@@ -89,6 +89,26 @@ public sealed class DataStoreOptionsBuilder
         return this;
     }
 
+    /// <summary>The sync configuration, when <see cref="UseAppSync(AmplifyConfig, Action{AppSyncOptionsBuilder}?)"/> was called.</summary>
+    internal AppSyncOptionsBuilder? Sync { get; private set; }
+
+    /// <summary>
+    /// Syncs with the AppSync API in <paramref name="config"/> (<c>AmplifyConfig.Load("amplify_outputs.json")</c>): every
+    /// local write is queued in the outbox in the same transaction, and <c>store.StartAsync()</c> starts syncing in the
+    /// background (delta sync, realtime subscriptions, conflict resolution).
+    /// </summary>
+    /// <param name="config">The endpoint and authorization.</param>
+    /// <param name="configure">Optional sync settings: conflict and error handlers, sync expressions, page sizes, auth providers.</param>
+    public DataStoreOptionsBuilder UseAppSync(AmplifyConfig config, Action<AppSyncOptionsBuilder>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var sync = new AppSyncOptionsBuilder(config);
+        configure?.Invoke(sync);
+        Sync = sync;
+        OutboxEnabled = true;
+        return this;
+    }
+
     internal IStorageAdapter CreateAdapter()
         => (_adapter ?? throw new InvalidOperationException("Choose where data is stored: o.UseLiteDb(\"app.db\") or o.UseInMemory()."))(LoggerFactory);
 }

@@ -62,5 +62,12 @@ internal sealed class FaultInjectingAdapter : IStorageAdapter
         public void ClearOutbox() => _inner.ClearOutbox();
         public string? GetSetting(string key) => _inner.GetSetting(key);
         public void SetSetting(string key, string value) => _inner.SetSetting(key, value);
+        public int CountOutbox() => _inner.CountOutbox();
+        public void RemoveSetting(string key) => _inner.RemoveSetting(key);
+        public IReadOnlyList<OutboxEntry> OutboxFor(string modelName, string modelKey) => _inner.OutboxFor(modelName, modelKey);
+        public void AddFailedMutation(FailedMutation failed) => _inner.AddFailedMutation(failed);
+        public IReadOnlyList<FailedMutation> ReadFailedMutations() => _inner.ReadFailedMutations();
+        public bool RemoveFailedMutation(string id) => _inner.RemoveFailedMutation(id);
+        public void ClearFailedMutations() => _inner.ClearFailedMutations();
     }
 }

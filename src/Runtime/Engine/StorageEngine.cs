@@ -60,9 +60,7 @@ internal sealed class StorageEngine : IAsyncDisposable
         raiseBeforeWipe(wiped); // report pending local changes before they are removed
         await _adapter.WriteAsync(session =>
         {
-            foreach (var model in Schema.Models) session.DeleteAll(model);
-            session.ClearOutbox();
-            session.ClearSyncMetadata();
+            ClearLocalData(session);
             session.SetSetting(SchemaVersionSetting, Schema.Version);
             session.SetSetting(FullSyncRequiredSetting, "true");
             return true;
@@ -76,6 +74,7 @@ internal sealed class StorageEngine : IAsyncDisposable
         var stored = model.Codec.WithoutParents(item);
         var op = await _adapter.WriteAsync(session => SaveInSession(session, model, stored, condition), cancellationToken).ConfigureAwait(false);
         Changes.Publish(new StoredChange(model, op, stored));
+        NotifyOutbox();
         return item;
     }
 
@@ -92,6 +91,7 @@ internal sealed class StorageEngine : IAsyncDisposable
             return result;
         }, cancellationToken).ConfigureAwait(false);
         for (int i = 0; i < stored.Length; i++) Changes.Publish(new StoredChange(model, ops[i], stored[i]));
+        NotifyOutbox();
     }
 
     private OpType SaveInSession(IStorageSession session, ModelMetadata model, object item, PredicateNode? condition)
@@ -108,16 +108,60 @@ internal sealed class StorageEngine : IAsyncDisposable
             }
         }
         EnsureParentsExist(session, model, item);
-        var inserted = session.Upsert(model, item);
-        if (OutboxEnabled && model.IsSyncable)
+        if (!OutboxEnabled || !model.IsSyncable) return session.Upsert(model, item) ? OpType.Insert : OpType.Update;
+
+        var previous = session.Get(model, StorageKey.Of(model, item));
+        session.Upsert(model, item);
+        if (previous is null)
         {
             // AppSync never evaluates a condition on a create, so a create's entry carries none.
-            session.AppendOutbox(inserted
-                ? OutboxEntryFactory.Create(session, model, item, OutboxOperation.Create, null)
-                : OutboxEntryFactory.Create(session, model, item, OutboxOperation.Update, condition));
+            OutboxCollapse.Enqueue(session, OutboxEntryFactory.Create(session, model, item, OutboxOperation.Create, null), InFlightOutboxId);
+            return OpType.Insert;
         }
-        return inserted ? OpType.Insert : OpType.Update;
+        var entry = OutboxEntryFactory.Create(session, model, item, OutboxOperation.Update, condition);
+        var changed = ChangedFields.Between(model, previous, entry.Data);
+        // Nothing to tell the server (a save of an unchanged item); a conditional one was still checked above.
+        if (changed.Count > 0) OutboxCollapse.Enqueue(session, entry with { ChangedFields = changed }, InFlightOutboxId);
+        return OpType.Update;
     }
+
+    /// <summary>
+    /// The ID of the outbox entry the sync engine is sending: local changes are never collapsed into it (the server may be
+    /// applying it already). Set and read only inside write transactions, which the adapter runs one at a time.
+    /// </summary>
+    public string? InFlightOutboxId { get; private set; }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _synced = new(StringComparer.Ordinal);
+
+    /// <summary>True once the sync engine has completed a sync of <paramref name="model"/> in this process (<c>QuerySnapshot.IsSynced</c>).</summary>
+    public bool IsSynced(ModelMetadata model) => _synced.ContainsKey(model.Name);
+
+    /// <summary>Raised when a model becomes synced, so live queries can report it.</summary>
+    public event Action<ModelMetadata>? ModelSynced;
+
+    /// <summary>Marks <paramref name="model"/> synced (or not, after a clear) and tells live queries.</summary>
+    public void SetSynced(ModelMetadata model, bool synced)
+    {
+        if (synced)
+        {
+            if (_synced.TryAdd(model.Name, true)) ModelSynced?.Invoke(model);
+        }
+        else
+        {
+            _synced.TryRemove(model.Name, out _);
+        }
+    }
+
+    /// <summary>Raised after a local write that queued outbox entries has committed (the sync engine's cue to send).</summary>
+    public event Action? OutboxAppended;
+
+    private void NotifyOutbox()
+    {
+        if (OutboxEnabled) OutboxAppended?.Invoke();
+    }
+
+    /// <summary>Tells the sync engine that entries were queued outside a model write (a failed mutation retried).</summary>
+    public void NotifyOutboxAppended() => NotifyOutbox();
 
     private void EnsureParentsExist(IStorageSession session, ModelMetadata model, object item)
     {
@@ -166,15 +210,7 @@ internal sealed class StorageEngine : IAsyncDisposable
             {
                 if (accept is not null && !accept(session, change)) continue;
                 if (change.Metadata is { } metadata) session.SetSyncMetadata(model, StorageKey.Of(model, change.Item), metadata);
-                if (change.Deleted)
-                {
-                    if (session.Delete(model, StorageKey.Of(model, change.Item))) result.Add(new StoredChange(model, OpType.Delete, change.Item, ChangeOrigin.Remote));
-                }
-                else
-                {
-                    var inserted = session.Upsert(model, change.Item);
-                    result.Add(new StoredChange(model, inserted ? OpType.Insert : OpType.Update, change.Item, ChangeOrigin.Remote));
-                }
+                ApplyOne(session, model, change, result);
             }
             return result;
         }, cancellationToken).ConfigureAwait(false);
@@ -199,6 +235,7 @@ internal sealed class StorageEngine : IAsyncDisposable
             return result;
         }, cancellationToken).ConfigureAwait(false);
         foreach (var change in deleted) Changes.Publish(change);
+        if (deleted.Count > 0) NotifyOutbox();
         return deleted;
     }
 
@@ -213,6 +250,7 @@ internal sealed class StorageEngine : IAsyncDisposable
             return result;
         }, cancellationToken).ConfigureAwait(false);
         foreach (var change in deleted) Changes.Publish(change);
+        if (deleted.Count > 0) NotifyOutbox();
         return deleted;
     }
 
@@ -232,7 +270,7 @@ internal sealed class StorageEngine : IAsyncDisposable
             if (!session.Delete(model, key)) continue;
             removed.Add(item);
             deleted.Add(new StoredChange(model, OpType.Delete, item));
-            if (OutboxEnabled && model.IsSyncable) session.AppendOutbox(OutboxEntryFactory.Create(session, model, item, OutboxOperation.Delete, rootCondition));
+            if (OutboxEnabled && model.IsSyncable) OutboxCollapse.Enqueue(session, OutboxEntryFactory.Create(session, model, item, OutboxOperation.Delete, rootCondition), InFlightOutboxId);
         }
         if (removed.Count == 0) return;
 
@@ -303,11 +341,96 @@ internal sealed class StorageEngine : IAsyncDisposable
     public Task ClearAsync(CancellationToken cancellationToken)
         => _adapter.WriteAsync(session =>
         {
-            foreach (var model in Schema.Models) session.DeleteAll(model);
-            session.ClearOutbox();
-            session.ClearSyncMetadata();
+            ClearLocalData(session);
             return true;
         }, cancellationToken).AsTask();
+
+    /// <summary>The setting that holds one model's sync state (last sync times, sync expression).</summary>
+    public static string ModelSyncStateSetting(string modelName) => "modelSync:" + modelName;
+
+    /// <summary>Removes every item, the outbox, the dead letters and all sync state: what a wipe or sign-out leaves behind is nothing.</summary>
+    private void ClearLocalData(IStorageSession session)
+    {
+        foreach (var model in Schema.Models)
+        {
+            session.DeleteAll(model);
+            session.RemoveSetting(ModelSyncStateSetting(model.Name));
+        }
+        session.ClearOutbox();
+        session.ClearSyncMetadata();
+        session.ClearFailedMutations();
+        InFlightOutboxId = null;
+    }
+
+    /// <summary>Runs <paramref name="work"/> in one write transaction (the sync engine's own bookkeeping).</summary>
+    public ValueTask<T> WriteAsync<T>(Func<IStorageSession, T> work, CancellationToken cancellationToken)
+        => _adapter.WriteAsync(work, cancellationToken);
+
+    /// <summary>Takes the head of the outbox and marks it in flight, so local changes are no longer collapsed into it.</summary>
+    public ValueTask<OutboxEntry?> BeginSendingAsync(CancellationToken cancellationToken)
+        => _adapter.WriteAsync(session =>
+        {
+            var head = session.PeekOutbox();
+            InFlightOutboxId = head?.Id;
+            return head;
+        }, cancellationToken);
+
+    /// <summary>Forgets which entry is in flight (sending stopped without an answer; the entry stays at the head).</summary>
+    public ValueTask EndSendingAsync()
+        => new(_adapter.WriteAsync(session =>
+        {
+            InFlightOutboxId = null;
+            return true;
+        }, CancellationToken.None).AsTask());
+
+    /// <summary>
+    /// Finishes the entry in flight in one transaction: removes it, gives the record's later pending entries the server's
+    /// new version (so rapid successive updates do not conflict with themselves), and stores the server's copy unless
+    /// local changes are still pending for the record (they win until sent) or the local copy is newer. Optionally moves
+    /// the entry to the dead-letter collection instead of dropping it.
+    /// </summary>
+    public async Task<IReadOnlyList<StoredChange>> CompleteSendingAsync(ModelMetadata model, OutboxEntry entry, RemoteChange? serverCopy,
+        FailedMutation? deadLetter, CancellationToken cancellationToken)
+    {
+        var copy = serverCopy is { } c ? c with { Item = model.Codec.WithoutParents(c.Item) } : (RemoteChange?)null;
+        var applied = await _adapter.WriteAsync(session =>
+        {
+            var result = new List<StoredChange>(1);
+            session.RemoveOutbox(entry.Id);
+            if (InFlightOutboxId == entry.Id) InFlightOutboxId = null;
+            if (deadLetter is not null) session.AddFailedMutation(deadLetter);
+            if (copy is not { } server) return result;
+            var key = StorageKey.Of(model, server.Item);
+            var pending = session.OutboxFor(entry.ModelName, entry.ModelKey);
+            if (server.Metadata is { } metadata)
+            {
+                foreach (var later in pending)
+                {
+                    if (later.Operation != OutboxOperation.Create) session.ReplaceOutbox(later with { BaseVersion = metadata.Version });
+                }
+                if (session.GetSyncMetadata(model, key) is { } local && local.Version > metadata.Version) return result;
+                session.SetSyncMetadata(model, key, metadata);
+            }
+            if (pending.Count > 0) return result;
+            ApplyOne(session, model, server, result);
+            return result;
+        }, cancellationToken).ConfigureAwait(false);
+        foreach (var change in applied) Changes.Publish(change);
+        return applied;
+    }
+
+    private static void ApplyOne(IStorageSession session, ModelMetadata model, RemoteChange change, List<StoredChange> result)
+    {
+        if (change.Deleted)
+        {
+            if (session.Delete(model, StorageKey.Of(model, change.Item))) result.Add(new StoredChange(model, OpType.Delete, change.Item, ChangeOrigin.Remote));
+        }
+        else
+        {
+            var inserted = session.Upsert(model, change.Item);
+            result.Add(new StoredChange(model, inserted ? OpType.Insert : OpType.Update, change.Item, ChangeOrigin.Remote));
+        }
+    }
 
     public ValueTask<PredicateNode> ResolveAsync(ModelMetadata model, PredicateNode predicate)
         => new NestedPredicateResolver(Schema, (m, p) => _adapter.QueryAsync(m, p, null, 0, null, CancellationToken.None)).ResolveAsync(model, predicate);

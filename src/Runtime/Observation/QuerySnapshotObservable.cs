@@ -55,6 +55,9 @@ public sealed class QuerySnapshotObservable<T> : DataStoreObservable<QuerySnapsh
         private readonly CancellationTokenSource _stop;
         private IDisposable? _subscription;
 
+        // Queued like a change so that "the model is now synced" is reported in order with the changes the sync applied.
+        private static readonly object s_syncedMarker = new();
+
         public Run(QuerySnapshotObservable<T> owner, IObserver<QuerySnapshot<T>> observer)
         {
             _owner = owner;
@@ -66,6 +69,7 @@ public sealed class QuerySnapshotObservable<T> : DataStoreObservable<QuerySnapsh
         {
             // Subscribe before the initial query so no change committed in between is missed.
             _subscription = _owner._store.Engine.Changes.Subscribe(_owner._model, c => _changes.Writer.TryWrite(c), () => _changes.Writer.TryComplete());
+            _owner._store.Engine.ModelSynced += OnModelSynced;
             _ = Task.Run(LoopAsync);
         }
 
@@ -119,8 +123,14 @@ public sealed class QuerySnapshotObservable<T> : DataStoreObservable<QuerySnapsh
             }
         }
 
+        private void OnModelSynced(ModelMetadata model)
+        {
+            if (ReferenceEquals(model, _owner._model)) _changes.Writer.TryWrite(new StoredChange(model, OpType.Update, s_syncedMarker, ChangeOrigin.Remote));
+        }
+
         private void Apply(Dictionary<StorageKey, object> items, StoredChange change)
         {
+            if (ReferenceEquals(change.Element, s_syncedMarker)) return;
             var key = StorageKey.Of(_owner._model, change.Element);
             if (change.OpType != OpType.Delete && (_owner._filter is MatchAll || PredicateEvaluator.Matches(_owner._model, change.Element, _owner._filter)))
             {
@@ -137,7 +147,7 @@ public sealed class QuerySnapshotObservable<T> : DataStoreObservable<QuerySnapsh
             var snapshot = items.Values.OrderBy(x => x, comparer).Cast<T>().ToArray();
             try
             {
-                _observer.OnNext(new QuerySnapshot<T>(snapshot, IsSynced: false));
+                _observer.OnNext(new QuerySnapshot<T>(snapshot, IsSynced: _owner._store.Engine.IsSynced(_owner._model)));
             }
             catch (Exception ex)
             {
@@ -152,6 +162,7 @@ public sealed class QuerySnapshotObservable<T> : DataStoreObservable<QuerySnapsh
 
         public void Dispose()
         {
+            _owner._store.Engine.ModelSynced -= OnModelSynced;
             _subscription?.Dispose();
             try { _stop.Cancel(); } catch (ObjectDisposedException) { }
         }

@@ -35,6 +35,9 @@ public interface IStorageSession
     /// <summary>All outbox entries in queue order (by <see cref="OutboxEntry.Sequence"/>).</summary>
     IReadOnlyList<OutboxEntry> ReadOutbox();
 
+    /// <summary>How many entries are queued.</summary>
+    int CountOutbox();
+
     /// <summary>The head of the queue (the entry to send next), or null when the outbox is empty.</summary>
     OutboxEntry? PeekOutbox();
 
@@ -43,6 +46,9 @@ public interface IStorageSession
     /// none is pending: what a new local change of that record is merged with.
     /// </summary>
     OutboxEntry? LastOutboxFor(string modelName, string modelKey);
+
+    /// <summary>Every queued entry for one record, in queue order (none when nothing is pending for it).</summary>
+    IReadOnlyList<OutboxEntry> OutboxFor(string modelName, string modelKey);
 
     /// <summary>
     /// Replaces the queued entry that has <paramref name="entry"/>'s ID, keeping its place in the queue (a merge);
@@ -69,9 +75,27 @@ public interface IStorageSession
     /// <summary>Removes every record's sync metadata (a wipe or <c>ClearAsync</c>).</summary>
     void ClearSyncMetadata();
 
+    /// <summary>
+    /// Keeps a mutation the server refused for good (unauthorized, invalid) in the dead-letter collection, where the app
+    /// can inspect it and retry or discard it; an entry with the same ID is replaced.
+    /// </summary>
+    void AddFailedMutation(FailedMutation failed);
+
+    /// <summary>The dead-letter collection, oldest failure first.</summary>
+    IReadOnlyList<FailedMutation> ReadFailedMutations();
+
+    /// <summary>Removes the failed mutation whose entry ID is <paramref name="id"/>; false when there is none.</summary>
+    bool RemoveFailedMutation(string id);
+
+    /// <summary>Empties the dead-letter collection (a wipe or <c>ClearAsync</c>).</summary>
+    void ClearFailedMutations();
+
     /// <summary>A store setting (e.g. the schema version), or null.</summary>
     string? GetSetting(string key);
 
     /// <summary>Sets a store setting.</summary>
     void SetSetting(string key, string value);
+
+    /// <summary>Removes a store setting (nothing when it is not set).</summary>
+    void RemoveSetting(string key);
 }

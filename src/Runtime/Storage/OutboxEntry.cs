@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+
 namespace Amplify.DataStore.Storage;
 
 /// <summary>
@@ -33,4 +35,11 @@ public sealed record OutboxEntry(
     /// engine sends it as the mutation's <c>_version</c>.
     /// </summary>
     public int? BaseVersion { get; init; }
+
+    /// <summary>
+    /// For an update: the fields (GraphQL names) this change set, as the store saw them differ from the stored item, so the
+    /// sync engine sends only those (plus the keys and <c>_version</c>), as AppSync expects; merged entries carry the
+    /// union. Null means every field (creates, deletes, and updates whose stored item was not known).
+    /// </summary>
+    public IReadOnlyList<string>? ChangedFields { get; init; }
 }

@@ -10,6 +10,9 @@ internal sealed class TestBackend : IAsyncDisposable
         type Post @model { id: ID! title: String! rating: Int status: PostStatus }
         """;
 
+    /// <summary>The schema the generated test models come from (Schema/sync.graphql, copied next to the tests).</summary>
+    public static string SyncSchema => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Schema", "sync.graphql"));
+
     private TestBackend(LocalBackend.LocalBackend server, string directory)
     {
         Server = server;

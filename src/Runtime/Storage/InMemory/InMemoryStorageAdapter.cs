@@ -90,13 +90,15 @@ public sealed class InMemoryStorageAdapter : IStorageAdapter
         ImmutableDictionary<string, ImmutableDictionary<StorageKey, object>> Models,
         ImmutableSortedDictionary<string, OutboxEntry> Outbox,
         ImmutableDictionary<string, string> Settings,
-        ImmutableDictionary<(string Model, StorageKey Key), SyncMetadata> Sync)
+        ImmutableDictionary<(string Model, StorageKey Key), SyncMetadata> Sync,
+        ImmutableList<FailedMutation> Failed)
     {
         public static readonly State Empty = new(
             ImmutableDictionary<string, ImmutableDictionary<StorageKey, object>>.Empty.WithComparers(StringComparer.Ordinal),
             ImmutableSortedDictionary<string, OutboxEntry>.Empty.WithComparers(StringComparer.Ordinal),
             ImmutableDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal),
-            ImmutableDictionary<(string Model, StorageKey Key), SyncMetadata>.Empty);
+            ImmutableDictionary<(string Model, StorageKey Key), SyncMetadata>.Empty,
+            ImmutableList<FailedMutation>.Empty);
 
         public ImmutableDictionary<StorageKey, object> Items(ModelMetadata model)
             => Models.TryGetValue(model.Name, out var items) ? items : ImmutableDictionary<StorageKey, object>.Empty;
@@ -168,6 +170,11 @@ public sealed class InMemoryStorageAdapter : IStorageAdapter
         public OutboxEntry? LastOutboxFor(string modelName, string modelKey)
             => State.Outbox.Values.Where(e => e.ModelName == modelName && e.ModelKey == modelKey).MaxBy(e => e.Sequence);
 
+        public int CountOutbox() => State.Outbox.Count;
+
+        public IReadOnlyList<OutboxEntry> OutboxFor(string modelName, string modelKey)
+            => State.Outbox.Values.Where(e => e.ModelName == modelName && e.ModelKey == modelKey).OrderBy(e => e.Sequence).ToArray();
+
         public bool ReplaceOutbox(OutboxEntry entry)
         {
             ArgumentNullException.ThrowIfNull(entry);
@@ -196,5 +203,26 @@ public sealed class InMemoryStorageAdapter : IStorageAdapter
         public string? GetSetting(string key) => State.Settings.TryGetValue(key, out var v) ? v : null;
 
         public void SetSetting(string key, string value) => State = State with { Settings = State.Settings.SetItem(key, value) };
+
+        public void RemoveSetting(string key) => State = State with { Settings = State.Settings.Remove(key) };
+
+        public void AddFailedMutation(FailedMutation failed)
+        {
+            ArgumentNullException.ThrowIfNull(failed);
+            var others = State.Failed.RemoveAll(f => f.Mutation.Id == failed.Mutation.Id);
+            State = State with { Failed = others.Add(failed) };
+        }
+
+        public IReadOnlyList<FailedMutation> ReadFailedMutations() => State.Failed.ToArray();
+
+        public bool RemoveFailedMutation(string id)
+        {
+            var remaining = State.Failed.RemoveAll(f => f.Mutation.Id == id);
+            if (remaining.Count == State.Failed.Count) return false;
+            State = State with { Failed = remaining };
+            return true;
+        }
+
+        public void ClearFailedMutations() => State = State with { Failed = ImmutableList<FailedMutation>.Empty };
     }
 }

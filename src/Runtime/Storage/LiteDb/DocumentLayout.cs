@@ -21,6 +21,9 @@ internal static class DocumentLayout
     /// <summary>The collection of synced records' <see cref="SyncMetadata"/>, one document per record.</summary>
     public const string SyncMetadataCollection = "__sync";
 
+    /// <summary>The dead-letter collection: mutations the server refused for good, kept for the app to retry or discard.</summary>
+    public const string FailedMutationCollection = "__failed";
+
     /// <summary>The path of a top-level field.</summary>
     public static string PathOf(string field) => "$." + field;
 

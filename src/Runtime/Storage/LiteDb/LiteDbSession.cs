@@ -168,6 +168,63 @@ internal sealed class LiteDbSession : IStorageSession
     }
 
     /// <inheritdoc/>
+    public int CountOutbox()
+    {
+        Begin();
+        return _database.GetCollection(DocumentLayout.OutboxCollection).Count();
+    }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<OutboxEntry> OutboxFor(string modelName, string modelKey)
+    {
+        Begin();
+        ArgumentNullException.ThrowIfNull(modelName);
+        ArgumentNullException.ThrowIfNull(modelKey);
+        return OutboxDocuments.AllFor(_database, modelName, modelKey);
+    }
+
+    /// <inheritdoc/>
+    public void AddFailedMutation(FailedMutation failed)
+    {
+        Begin();
+        ArgumentNullException.ThrowIfNull(failed);
+        var document = OutboxDocuments.ToFailedDocument(failed);
+        Wrote = true;
+        _journal?.AddUpsert(DocumentLayout.FailedMutationCollection, document);
+        _database.GetCollection(DocumentLayout.FailedMutationCollection).Upsert(document);
+    }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<FailedMutation> ReadFailedMutations()
+    {
+        Begin();
+        var failed = new List<FailedMutation>();
+        foreach (var document in _database.GetCollection(DocumentLayout.FailedMutationCollection).FindAll()) failed.Add(OutboxDocuments.FromFailedDocument(document));
+        failed.Sort(static (a, b) => a.FailedAtUnixMs != b.FailedAtUnixMs ? a.FailedAtUnixMs.CompareTo(b.FailedAtUnixMs) : string.CompareOrdinal(a.Mutation.Id, b.Mutation.Id));
+        return failed;
+    }
+
+    /// <inheritdoc/>
+    public bool RemoveFailedMutation(string id)
+    {
+        Begin();
+        ArgumentNullException.ThrowIfNull(id);
+        Wrote = true;
+        if (!_database.GetCollection(DocumentLayout.FailedMutationCollection).Delete(id)) return false;
+        _journal?.AddDelete(DocumentLayout.FailedMutationCollection, id);
+        return true;
+    }
+
+    /// <inheritdoc/>
+    public void ClearFailedMutations()
+    {
+        Begin();
+        Wrote = true;
+        _journal?.AddDeleteAll(DocumentLayout.FailedMutationCollection);
+        _database.GetCollection(DocumentLayout.FailedMutationCollection).DeleteAll();
+    }
+
+    /// <inheritdoc/>
     public bool ReplaceOutbox(OutboxEntry entry)
     {
         Begin();
@@ -248,6 +305,15 @@ internal sealed class LiteDbSession : IStorageSession
         Wrote = true;
         _journal?.AddUpsert(DocumentLayout.SettingsCollection, document);
         _database.GetCollection(DocumentLayout.SettingsCollection).Upsert(document);
+    }
+
+    /// <inheritdoc/>
+    public void RemoveSetting(string key)
+    {
+        Begin();
+        ArgumentNullException.ThrowIfNull(key);
+        Wrote = true;
+        if (_database.GetCollection(DocumentLayout.SettingsCollection).Delete(key)) _journal?.AddDelete(DocumentLayout.SettingsCollection, key);
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using LiteDB;
 
 namespace Amplify.DataStore.Storage.LiteDb;
@@ -42,7 +43,34 @@ internal static class OutboxDocuments
         ["condition"] = entry.Condition is { } condition ? new BsonValue(condition) : BsonValue.Null,
         ["createdAt"] = entry.CreatedAtUnixMs,
         ["base"] = entry.BaseVersion is { } version ? new BsonValue(version) : BsonValue.Null,
+        ["changed"] = entry.ChangedFields is { } fields ? new BsonArray(fields.Select(f => new BsonValue(f))) : BsonValue.Null,
     };
+
+    /// <summary>Every entry for a record, in queue order.</summary>
+    public static List<OutboxEntry> AllFor(LiteDatabase database, string modelName, string modelKey)
+    {
+        var entries = new List<OutboxEntry>();
+        foreach (var document in database.GetCollection(DocumentLayout.OutboxCollection).Find(Query.EQ("$." + RecordField, RecordOf(modelName, modelKey))))
+        {
+            entries.Add(FromDocument(document));
+        }
+        entries.Sort(static (a, b) => a.Sequence.CompareTo(b.Sequence));
+        return entries;
+    }
+
+    /// <summary>The document of a failed mutation in the dead-letter collection: the entry's fields plus why and when it failed.</summary>
+    public static BsonDocument ToFailedDocument(FailedMutation failed)
+    {
+        var document = ToDocument(failed.Mutation);
+        document["errorType"] = failed.ErrorType;
+        document["message"] = failed.Message;
+        document["failedAt"] = failed.FailedAtUnixMs;
+        return document;
+    }
+
+    /// <summary>Reads a dead-letter document.</summary>
+    public static FailedMutation FromFailedDocument(BsonDocument document)
+        => new(FromDocument(document), document["errorType"].AsString, document["message"].AsString, document["failedAt"].AsInt64);
 
     /// <summary>All entries in queue order (sequence; entries written before sequences existed come first, by ID).</summary>
     public static List<OutboxEntry> ReadAll(LiteDatabase database)
@@ -94,6 +122,7 @@ internal static class OutboxDocuments
     {
         Sequence = SequenceOf(document),
         BaseVersion = document["base"] is { IsInt32: true } version ? version.AsInt32 : null,
+        ChangedFields = document["changed"] is { IsArray: true } changed ? changed.AsArray.Select(f => f.AsString).ToArray() : null,
     };
 
     private static string OperationName(OutboxOperation operation) => operation switch

@@ -17,6 +17,8 @@ internal static class SchemaValidation
         {
             DocumentLayout.OutboxCollection,
             DocumentLayout.SettingsCollection,
+            DocumentLayout.SyncMetadataCollection,
+            DocumentLayout.FailedMutationCollection,
         };
         foreach (var model in schema.Models)
         {

@@ -19,12 +19,14 @@ internal static class TransientRetry
     /// <param name="maxDelay">The longest backoff between attempts (default 5 minutes).</param>
     /// <param name="timeProvider">The clock for the delays (tests use their own); null for the system's.</param>
     /// <param name="onRetry">Called before each new attempt, e.g. to log it.</param>
+    /// <param name="handle">Which transient failures to retry here (default: all of them).</param>
     public static ResiliencePipeline Create(TimeSpan? firstDelay = null, TimeSpan? maxDelay = null, TimeProvider? timeProvider = null,
-        Func<OnRetryArguments<object>, ValueTask>? onRetry = null)
+        Func<OnRetryArguments<object>, ValueTask>? onRetry = null, Func<AppSyncException, bool>? handle = null)
     {
+        var shouldRetry = handle ?? (static e => e.IsTransient);
         var options = new RetryStrategyOptions
         {
-            ShouldHandle = new PredicateBuilder().Handle<AppSyncException>(e => e.IsTransient),
+            ShouldHandle = new PredicateBuilder().Handle<AppSyncException>(e => e.IsTransient && shouldRetry(e)),
             BackoffType = DelayBackoffType.Exponential,
             UseJitter = true,
             Delay = firstDelay ?? TimeSpan.FromSeconds(1),

@@ -1,0 +1,167 @@
+using System;
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using Amplify.DataStore.Predicates;
+using Amplify.DataStore.Sync.Transport;
+
+namespace Amplify.DataStore;
+
+/// <summary>
+/// Configures the sync engine in <see cref="DataStoreOptionsBuilder.UseAppSync(AmplifyConfig, Action{AppSyncOptionsBuilder}?)"/>.
+/// The defaults are amplify-js's: 10,000 records per model per sync, pages of 1,000, a base sync every 24 hours, the local
+/// change wins conflicts (re-sent on the server's version).
+/// </summary>
+public sealed class AppSyncOptionsBuilder
+{
+    private readonly Dictionary<string, PredicateNode> _syncExpressions = new(StringComparer.Ordinal);
+
+    internal AppSyncOptionsBuilder(AmplifyConfig config) => Config = config;
+
+    internal AmplifyConfig Config { get; }
+
+    internal Func<SyncConflict, CancellationToken, Task<ConflictResolution>>? ConflictHandler { get; private set; }
+
+    internal Action<SyncError>? ErrorHandler { get; private set; }
+
+    internal IReadOnlyDictionary<string, PredicateNode> SyncExpressions => _syncExpressions;
+
+    internal int MaxRecordsToSync { get; private set; } = 10_000;
+
+    internal int SyncPageSize { get; private set; } = 1_000;
+
+    internal TimeSpan FullSyncInterval { get; private set; } = TimeSpan.FromHours(24);
+
+    internal IAuthTokenProvider? TokenProvider { get; private set; }
+
+    internal IRequestSigner? RequestSigner { get; private set; }
+
+    internal bool MultiAuth { get; private set; }
+
+    internal HttpMessageHandler? HttpHandler { get; private set; }
+
+    internal TimeSpan RequestTimeout { get; private set; } = TimeSpan.FromSeconds(30);
+
+    internal TimeSpan RetryFirstDelay { get; private set; } = TimeSpan.FromSeconds(1);
+
+    internal TimeSpan RetryMaxDelay { get; private set; } = TimeSpan.FromMinutes(1);
+
+    internal TimeProvider Clock { get; private set; } = TimeProvider.System;
+
+    /// <summary>
+    /// Decides what to do when the server rejects a queued mutation as a conflict: <see cref="ConflictResolution.Retry"/> with
+    /// a model, or <see cref="ConflictResolution.Discard"/>. Called at most 10 times per mutation; then the server's copy is
+    /// taken. A handler that throws counts as an attempt and is logged.
+    /// </summary>
+    public AppSyncOptionsBuilder WithConflictHandler(Func<SyncConflict, CancellationToken, Task<ConflictResolution>> handler)
+    {
+        ConflictHandler = handler ?? throw new ArgumentNullException(nameof(handler));
+        return this;
+    }
+
+    /// <summary>Receives the errors retrying cannot fix (refused mutations, failed conditions, models that cannot be synced).</summary>
+    public AppSyncOptionsBuilder WithErrorHandler(Action<SyncError> handler)
+    {
+        ErrorHandler = handler ?? throw new ArgumentNullException(nameof(handler));
+        return this;
+    }
+
+    /// <summary>
+    /// Selective sync: only records matching <paramref name="expression"/> are synced down (by sync queries and by
+    /// subscriptions) for model <typeparamref name="T"/>. When the expression differs from the one of the last run, the model
+    /// is base-synced again and local records now out of scope are removed (those with unsent local changes are kept).
+    /// </summary>
+    public AppSyncOptionsBuilder WithSyncExpression<T>(Predicate<T> expression) where T : class, IModel<T>
+    {
+        ArgumentNullException.ThrowIfNull(expression);
+        _syncExpressions[T.Metadata.Name] = expression.Node;
+        return this;
+    }
+
+    /// <summary>The most records synced per model per run (default 10,000).</summary>
+    public AppSyncOptionsBuilder WithMaxRecordsToSync(int maxRecords)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxRecords, 1);
+        MaxRecordsToSync = maxRecords;
+        return this;
+    }
+
+    /// <summary>Records per sync page (default 1,000).</summary>
+    public AppSyncOptionsBuilder WithSyncPageSize(int pageSize)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        SyncPageSize = pageSize;
+        return this;
+    }
+
+    /// <summary>How often a model is base-synced instead of delta-synced, and how often the engine re-syncs while online (default 24 hours).</summary>
+    public AppSyncOptionsBuilder WithFullSyncInterval(TimeSpan interval)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(interval, TimeSpan.Zero);
+        FullSyncInterval = interval;
+        return this;
+    }
+
+    /// <summary>
+    /// Supplies bearer tokens for Cognito user pools, OIDC or Lambda authorization. A 401 asks for a fresh token once, and
+    /// every realtime (re)connect asks again, so sync goes on after a token expires.
+    /// </summary>
+    public AppSyncOptionsBuilder WithAuthTokenProvider(IAuthTokenProvider provider)
+    {
+        TokenProvider = provider ?? throw new ArgumentNullException(nameof(provider));
+        return this;
+    }
+
+    /// <summary>Signs requests for AWS_IAM authorization (SigV4).</summary>
+    public AppSyncOptionsBuilder WithRequestSigner(IRequestSigner signer)
+    {
+        RequestSigner = signer ?? throw new ArgumentNullException(nameof(signer));
+        return this;
+    }
+
+    /// <summary>
+    /// Tries, per model and operation, every authorization mode the model's <c>@auth</c> rules allow and the API has, in
+    /// amplify-js's MULTI_AUTH order, instead of only the API's default mode.
+    /// </summary>
+    public AppSyncOptionsBuilder WithMultiAuth(bool enabled = true)
+    {
+        MultiAuth = enabled;
+        return this;
+    }
+
+    /// <summary>Sends HTTP and realtime traffic through <paramref name="handler"/> for HTTP (proxies, custom TLS, tests).</summary>
+    public AppSyncOptionsBuilder WithHttpMessageHandler(HttpMessageHandler handler)
+    {
+        HttpHandler = handler ?? throw new ArgumentNullException(nameof(handler));
+        return this;
+    }
+
+    /// <summary>How long one GraphQL request may take before it counts as a network failure (default 30 s).</summary>
+    public AppSyncOptionsBuilder WithRequestTimeout(TimeSpan timeout)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero);
+        RequestTimeout = timeout;
+        return this;
+    }
+
+    /// <summary>
+    /// The jittered exponential backoff between reconnect attempts and between retries of throttled or failed (5xx)
+    /// requests: from <paramref name="firstDelay"/> up to <paramref name="maxDelay"/> (defaults 1 s and 1 minute).
+    /// </summary>
+    public AppSyncOptionsBuilder WithRetryDelays(TimeSpan firstDelay, TimeSpan maxDelay)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(firstDelay, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxDelay, firstDelay);
+        RetryFirstDelay = firstDelay;
+        RetryMaxDelay = maxDelay;
+        return this;
+    }
+
+    /// <summary>The clock for sync schedules (full-sync interval, periodic re-sync); tests pass a controllable one.</summary>
+    public AppSyncOptionsBuilder WithTimeProvider(TimeProvider clock)
+    {
+        Clock = clock ?? throw new ArgumentNullException(nameof(clock));
+        return this;
+    }
+}

@@ -1,0 +1,153 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
+using Amplify.DataStore.Engine;
+using Amplify.DataStore.Events;
+using Amplify.DataStore.Metadata;
+using Amplify.DataStore.Predicates;
+using Amplify.DataStore.Serialization;
+using Amplify.DataStore.Storage;
+using Amplify.DataStore.Storage.Evaluation;
+using Amplify.DataStore.Sync.Transport;
+using Microsoft.Extensions.Logging;
+
+namespace Amplify.DataStore.Sync.Engine;
+
+/// <summary>
+/// Base and delta sync of one model (reference §2.7, §5.1–5.3): pages of <c>syncPageSize</c> following <c>nextToken</c> up
+/// to <c>maxRecordsToSync</c>, each page merged in one storage transaction, then <c>lastSync = startedAt</c> stored. A base
+/// sync runs when there was none within <c>fullSyncInterval</c> or the sync expression changed (then local records out of
+/// the new scope are purged).
+/// </summary>
+internal sealed class ModelSynchronizer
+{
+    private readonly SyncContext _context;
+
+    public ModelSynchronizer(SyncContext context) => _context = context;
+
+    /// <summary>
+    /// The merge rule for one incoming record, decided inside the page's transaction: records with local changes pending
+    /// are left alone (the local change wins until sent; its response brings the server's state), and a record is applied
+    /// only if its <c>_version</c> is newer than the one held (Android and Swift do this; amplify-js does not, so an old
+    /// page could overwrite a newer subscription event).
+    /// </summary>
+    public static bool Accepts(IStorageSession session, ModelMetadata model, RemoteChange change)
+    {
+        var key = StorageKey.Of(model, change.Item);
+        if (session.LastOutboxFor(model.Name, key.ToModelKey()) is not null) return false;
+        if (change.Metadata is not { } incoming) return true;
+        return session.GetSyncMetadata(model, key) is not { } local || incoming.Version > local.Version;
+    }
+
+    /// <summary>Syncs <paramref name="model"/>; returns how many records the server sent.</summary>
+    public async Task<int> SyncAsync(ModelMetadata model, CancellationToken cancellationToken)
+    {
+        var options = _context.Options;
+        var settingKey = StorageEngine.ModelSyncStateSetting(model.Name);
+        var expression = options.SyncExpressions.TryGetValue(model.Name, out var node) && node is not MatchAll ? node : null;
+        var filter = expression is null ? null : AppSyncConditionWriter.ToJson(model, expression);
+        var state = await _context.Storage.WriteAsync(s => ModelSyncState.Parse(s.GetSetting(settingKey)), cancellationToken).ConfigureAwait(false);
+        var now = options.Clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var expressionChanged = state.LastSync is not null && !string.Equals(state.Expression, filter, StringComparison.Ordinal);
+        var full = state.LastFullSync is not { } lastFull || lastFull + (long)options.FullSyncInterval.TotalMilliseconds <= now || expressionChanged;
+        if (expressionChanged && expression is not null) await PurgeOutOfScopeAsync(model, expression, cancellationToken).ConfigureAwait(false);
+
+        var documents = _context.Documents(model);
+        string? nextToken = null;
+        long? startedAt = null;
+        int received = 0, applied = 0;
+        do
+        {
+            var variables = new JsonObject
+            {
+                ["limit"] = Math.Min(options.SyncPageSize, options.MaxRecordsToSync - received),
+                ["nextToken"] = nextToken,
+                ["lastSync"] = full ? null : state.LastSync,
+                ["filter"] = filter is null ? null : JsonNode.Parse(filter),
+            };
+            var response = await _context.SendAsync(model, SyncOperationKind.Read, documents.Sync, variables, cancellationToken).ConfigureAwait(false);
+            if (response.Errors.Count > 0)
+            {
+                // A partial page (items with errors for records the caller may not read) keeps what arrived.
+                foreach (var error in response.Errors) _context.ReportError(new SyncError("Sync", model.Name, error.ErrorType ?? error.Kind.ToString(), error.Message));
+                if (response.Data?[documents.SyncField] is not JsonObject)
+                {
+                    if (response.Errors[0].Kind == AppSyncFailureKind.Unauthorized) return received; // other models keep syncing
+                    response.EnsureSuccess();
+                }
+            }
+            var page = response.Data?[documents.SyncField] as JsonObject
+                ?? throw new AppSyncException(AppSyncFailureKind.BadRequest, $"{documents.SyncField} returned no page.");
+            startedAt ??= page["startedAt"]?.GetValue<long>();
+            nextToken = page["nextToken"]?.GetValue<string>();
+            var changes = ReadPage(model, page["items"] as JsonArray);
+            received += changes.Count;
+            var stored = await _context.Storage.ApplyRemoteAsync(model, changes, (s, c) => Accepts(s, model, c), cancellationToken).ConfigureAwait(false);
+            applied += stored.Count;
+            _context.Raise(new SyncProgressEvent(model.Name, full, received, IsComplete: false));
+        }
+        while (nextToken is not null && received < options.MaxRecordsToSync);
+
+        var finished = new ModelSyncState(startedAt ?? now, full ? startedAt ?? now : state.LastFullSync, filter);
+        await _context.Storage.WriteAsync(s =>
+        {
+            s.SetSetting(settingKey, finished.ToText());
+            return true;
+        }, cancellationToken).ConfigureAwait(false);
+        _context.Raise(new SyncProgressEvent(model.Name, full, received, IsComplete: true));
+        _context.Logger.LogInformation("{Model}: {Kind} sync received {Received} records, applied {Applied}.", model.Name, full ? "base" : "delta", received, applied);
+        _context.Storage.SetSynced(model, true);
+        return received;
+    }
+
+    private List<RemoteChange> ReadPage(ModelMetadata model, JsonArray? items)
+    {
+        var changes = new List<RemoteChange>(items?.Count ?? 0);
+        var seen = new Dictionary<StorageKey, int>();
+        if (items is null) return changes;
+        foreach (var node in items)
+        {
+            if (node is not JsonObject record) continue; // a null item: a record the caller may not read
+            RemoteChange change;
+            try
+            {
+                change = RemoteRecords.Read(model, record);
+            }
+            catch (ModelSerializationException ex)
+            {
+                _context.ReportError(new SyncError("Sync", model.Name, "BadRecord", ex.Message));
+                continue;
+            }
+            // The last copy of a record in a page wins (as amplify-js's mergePage does).
+            var key = StorageKey.Of(model, change.Item);
+            if (seen.TryGetValue(key, out var index)) changes[index] = change;
+            else
+            {
+                seen[key] = changes.Count;
+                changes.Add(change);
+            }
+        }
+        return changes;
+    }
+
+    /// <summary>
+    /// Removes local records the new sync expression no longer covers (amplify-js keeps them, #7345), without outbox
+    /// entries (they stay on the server) and keeping records with local changes pending.
+    /// </summary>
+    private async Task PurgeOutOfScopeAsync(ModelMetadata model, PredicateNode expression, CancellationToken cancellationToken)
+    {
+        var all = await _context.Storage.QueryAsync(model, MatchAll.Instance, null, 0, null, cancellationToken).ConfigureAwait(false);
+        var outOfScope = new List<RemoteChange>();
+        foreach (var item in all)
+        {
+            // Version 0 forgets what the server said about it, so the record comes back if a later expression covers it again.
+            if (!PredicateEvaluator.Matches(model, item, expression)) outOfScope.Add(new RemoteChange(item, Deleted: true, new SyncMetadata(0, 0, false)));
+        }
+        if (outOfScope.Count == 0) return;
+        var removed = await _context.Storage.ApplyRemoteAsync(model, outOfScope,
+            (s, c) => s.LastOutboxFor(model.Name, StorageKey.Of(model, c.Item).ToModelKey()) is null, cancellationToken).ConfigureAwait(false);
+        _context.Logger.LogInformation("{Model}: the sync expression changed; removed {Count} local records now out of scope.", model.Name, removed.Count);
+    }
+}

@@ -1,0 +1,248 @@
+using System;
+using System.Linq;
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
+using Amplify.DataStore.Engine;
+using Amplify.DataStore.Events;
+using Amplify.DataStore.Metadata;
+using Amplify.DataStore.Serialization;
+using Amplify.DataStore.Storage;
+using Amplify.DataStore.Sync.Transport;
+using Microsoft.Extensions.Logging;
+
+namespace Amplify.DataStore.Sync.Engine;
+
+/// <summary>
+/// Sends the outbox to AppSync: first in, first out, one mutation in flight, an entry removed only once the server has
+/// answered it. Failures are routed by type (never by message): not reaching the server ends the session (the entry
+/// stays at the head and is sent again after reconnecting); conflicts go to the conflict handler (at most 10 attempts);
+/// a failed condition stores the server's copy and raises <see cref="ConditionalSaveFailedEvent"/>; anything else moves
+/// the entry to the dead-letter collection and raises <see cref="OutboxMutationFailedEvent"/>.
+/// </summary>
+internal sealed class OutboxProcessor
+{
+    /// <summary>After this many conflicts on one mutation, the server's copy is taken (amplify-js's cap).</summary>
+    public const int MaxConflictAttempts = 10;
+
+    private readonly SyncContext _context;
+    private readonly SemaphoreSlim _wake = new(0, 1);
+
+    public OutboxProcessor(SyncContext context) => _context = context;
+
+    /// <summary>Wakes the processor (a local change was queued).</summary>
+    public void Wake()
+    {
+        try
+        {
+            if (_wake.CurrentCount == 0) _wake.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // already awake
+        }
+    }
+
+    /// <summary>Drains the outbox until cancelled; throws when the server cannot be reached.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var storage = _context.Storage;
+        bool? reportedEmpty = null;
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var entry = await storage.BeginSendingAsync(cancellationToken).ConfigureAwait(false);
+            if (entry is null)
+            {
+                if (reportedEmpty != true) _context.Raise(new OutboxStatusEvent(IsEmpty: true, PendingCount: 0));
+                reportedEmpty = true;
+                await _wake.WaitAsync(cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+            if (reportedEmpty != false)
+            {
+                var pending = await storage.WriteAsync(s => s.CountOutbox(), cancellationToken).ConfigureAwait(false);
+                _context.Raise(new OutboxStatusEvent(IsEmpty: false, PendingCount: pending));
+                reportedEmpty = false;
+            }
+            var completed = false;
+            try
+            {
+                await SendAsync(entry, cancellationToken).ConfigureAwait(false);
+                completed = true;
+            }
+            finally
+            {
+                if (!completed) await storage.EndSendingAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task SendAsync(OutboxEntry entry, CancellationToken cancellationToken)
+    {
+        var model = _context.Schema.GetModel(entry.ModelName);
+        var documents = _context.Documents(model);
+        var current = entry;
+        for (int conflicts = 0; ; )
+        {
+            var (query, field, operation) = current.Operation switch
+            {
+                OutboxOperation.Create => (documents.Create, documents.CreateField, SyncOperationKind.Create),
+                OutboxOperation.Update => (documents.Update, documents.UpdateField, SyncOperationKind.Update),
+                _ => (documents.Delete, documents.DeleteField, SyncOperationKind.Delete),
+            };
+            var variables = MutationVariables.For(model, current);
+            AppSyncResponse response;
+            try
+            {
+                response = await _context.SendAsync(model, operation, query, variables, cancellationToken).ConfigureAwait(false);
+            }
+            catch (AppSyncException ex) when (!ex.IsTransient)
+            {
+                // Refused before GraphQL (401/403 for every mode, 4xx): retrying cannot help.
+                await DeadLetterAsync(model, current, ex.Errors.FirstOrDefault()?.ErrorType ?? ex.Kind.ToString(), ex.Message, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            if (response.Errors.Count == 0 && response.Data?[field] is JsonObject record)
+            {
+                await SucceededAsync(model, current, record, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            var error = response.Errors.FirstOrDefault();
+            if (error is null)
+            {
+                await DeadLetterAsync(model, current, "BadResponse", $"{field} returned no record and no error.", cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            switch (error.Kind)
+            {
+                case AppSyncFailureKind.ConflictUnhandled:
+                {
+                    conflicts++;
+                    var remote = error.Data as JsonObject ?? await FetchAsync(model, current, cancellationToken).ConfigureAwait(false);
+                    if (remote is null)
+                    {
+                        await DeadLetterAsync(model, current, error.ErrorType ?? "ConflictUnhandled", error.Message + " (the server sent no copy of the record)", cancellationToken).ConfigureAwait(false);
+                        return;
+                    }
+                    var retry = await ResolveAsync(model, current, remote, conflicts, cancellationToken).ConfigureAwait(false);
+                    if (retry is null)
+                    {
+                        await TakeServerCopyAsync(model, current, remote, cancellationToken).ConfigureAwait(false);
+                        return;
+                    }
+                    current = retry;
+                    await _context.Storage.WriteAsync(s => s.ReplaceOutbox(current), cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+                case AppSyncFailureKind.ConditionalCheckFailed:
+                {
+                    var remote = error.Data as JsonObject ?? await FetchAsync(model, current, cancellationToken).ConfigureAwait(false);
+                    // A create the server already holds exactly as sent: an earlier send got through but its answer was
+                    // lost (AppSync's PutItem treats this as success too).
+                    if (current.Operation == OutboxOperation.Create && remote is not null && variables["input"] is JsonObject sent
+                        && MutationVariables.ServerHasSent(sent, remote))
+                    {
+                        await SucceededAsync(model, current, remote, cancellationToken).ConfigureAwait(false);
+                        return;
+                    }
+                    await ConditionFailedAsync(model, current, remote, error, cancellationToken).ConfigureAwait(false);
+                    return;
+                }
+                case AppSyncFailureKind.Network or AppSyncFailureKind.Timeout or AppSyncFailureKind.ServerError or AppSyncFailureKind.Throttled:
+                    // A transient failure reported as a GraphQL error: end the session; the entry is sent again later.
+                    response.EnsureSuccess();
+                    return;
+                default:
+                    await DeadLetterAsync(model, current, error.ErrorType ?? error.Kind.ToString(), error.Message, cancellationToken).ConfigureAwait(false);
+                    return;
+            }
+        }
+    }
+
+    private async Task SucceededAsync(ModelMetadata model, OutboxEntry entry, JsonObject record, CancellationToken cancellationToken)
+    {
+        var change = RemoteRecords.Read(model, record);
+        await _context.Storage.CompleteSendingAsync(model, entry, change, null, cancellationToken).ConfigureAwait(false);
+        _context.Raise(new OutboxMutationProcessedEvent(entry, change.Item, change.Metadata?.Version ?? 0));
+    }
+
+    /// <summary>Asks the conflict handler; returns the entry to send next, or null to take the server's copy.</summary>
+    private async Task<OutboxEntry?> ResolveAsync(ModelMetadata model, OutboxEntry entry, JsonObject remoteRecord, int attempt, CancellationToken cancellationToken)
+    {
+        if (attempt > MaxConflictAttempts)
+        {
+            _context.Logger.LogWarning("{Model} {Key}: still in conflict after {Attempts} attempts; taking the server's copy.", model.Name, entry.ModelKey, MaxConflictAttempts);
+            return null;
+        }
+        var remote = RemoteRecords.Read(model, remoteRecord);
+        var remoteVersion = remote.Metadata?.Version ?? 0;
+        object? resolvedModel;
+        if (_context.Options.ConflictHandler is { } handler)
+        {
+            ConflictResolution resolution;
+            try
+            {
+                resolution = await handler(new SyncConflict(model.Name, RemoteRecords.ReadEntry(model, entry), remote.Item, entry.Operation, attempt), cancellationToken).ConfigureAwait(false)
+                    ?? ConflictResolution.Discard;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Counts as an attempt; the default (local wins) is tried meanwhile.
+                _context.Logger.LogWarning(ex, "The conflict handler threw for {Model} {Key} (attempt {Attempt}).", model.Name, entry.ModelKey, attempt);
+                resolution = ConflictResolution.Retry(RemoteRecords.ReadEntry(model, entry));
+            }
+            if (resolution.IsDiscard) return null;
+            resolvedModel = resolution.Model;
+        }
+        else
+        {
+            resolvedModel = RemoteRecords.ReadEntry(model, entry); // amplify-js's default: the local change, on the server's version
+        }
+        if (resolvedModel is null || resolvedModel.GetType() != model.Codec.ClrType)
+        {
+            throw new InvalidOperationException($"The conflict handler returned a {resolvedModel?.GetType().Name ?? "null"} for a {model.Name} conflict; return a {model.Codec.ClrType.Name} or ConflictResolution.Discard.");
+        }
+        var data = ModelJson.Serialize(model.Codec, resolvedModel);
+        if (StorageKey.Of(model, resolvedModel).ToModelKey() != entry.ModelKey)
+        {
+            throw new InvalidOperationException($"The conflict handler returned a {model.Name} with another key than {entry.ModelKey}.");
+        }
+        var changed = entry.Operation == OutboxOperation.Update
+            ? MutationVariables.Differences(model, JsonNode.Parse(data)!.AsObject(), remoteRecord)
+            : entry.ChangedFields;
+        if (remote.Deleted && entry.Operation == OutboxOperation.Delete) return null; // already gone on the server
+        return entry with { Data = data, BaseVersion = remoteVersion, ChangedFields = changed };
+    }
+
+    private async Task TakeServerCopyAsync(ModelMetadata model, OutboxEntry entry, JsonObject remote, CancellationToken cancellationToken)
+    {
+        var change = RemoteRecords.Read(model, remote);
+        await _context.Storage.CompleteSendingAsync(model, entry, change, null, cancellationToken).ConfigureAwait(false);
+        _context.Raise(new OutboxMutationProcessedEvent(entry, change.Item, change.Metadata?.Version ?? 0));
+    }
+
+    private async Task ConditionFailedAsync(ModelMetadata model, OutboxEntry entry, JsonObject? remote, AppSyncError error, CancellationToken cancellationToken)
+    {
+        var change = remote is null ? (RemoteChange?)null : RemoteRecords.Read(model, remote);
+        await _context.Storage.CompleteSendingAsync(model, entry, change, null, cancellationToken).ConfigureAwait(false);
+        _context.Raise(new ConditionalSaveFailedEvent(entry, change?.Item, error.Message));
+        _context.ReportError(new SyncError("Mutate", model.Name, error.ErrorType ?? "ConditionalCheckFailedException", error.Message, entry, change?.Item));
+    }
+
+    private async Task DeadLetterAsync(ModelMetadata model, OutboxEntry entry, string errorType, string message, CancellationToken cancellationToken)
+    {
+        var failed = new FailedMutation(entry, errorType, message, _context.Options.Clock.GetUtcNow().ToUnixTimeMilliseconds());
+        await _context.Storage.CompleteSendingAsync(model, entry, null, failed, cancellationToken).ConfigureAwait(false);
+        _context.Raise(new OutboxMutationFailedEvent(failed));
+        _context.ReportError(new SyncError("Mutate", model.Name, errorType, message, entry));
+    }
+
+    /// <summary>The server's copy of the entry's record (<c>get</c>), when an error did not carry it.</summary>
+    private async Task<JsonObject?> FetchAsync(ModelMetadata model, OutboxEntry entry, CancellationToken cancellationToken)
+    {
+        var documents = _context.Documents(model);
+        var response = await _context.SendAsync(model, SyncOperationKind.Read, documents.Get, MutationVariables.KeysOf(model, entry), cancellationToken).ConfigureAwait(false);
+        return response.Data?[documents.GetField] as JsonObject;
+    }
+}

@@ -1,0 +1,112 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Channels;
+using System.Threading.Tasks;
+using Amplify.DataStore.Metadata;
+using Amplify.DataStore.Predicates;
+using Amplify.DataStore.Serialization;
+using Amplify.DataStore.Sync.Transport;
+
+namespace Amplify.DataStore.Sync.Engine;
+
+/// <summary>
+/// The realtime side of a sync session: <c>onCreate/onUpdate/onDelete</c> for every syncable model, spread over as many
+/// WebSocket connections as needed at 100 subscriptions each (AppSync's per-connection limit; amplify-js opens one
+/// connection and breaks at about 33 models, #5050). Events from all of them queue in one channel, in arrival order, so
+/// the engine can hold them while the sync queries run and apply them afterwards.
+/// </summary>
+internal sealed class SubscriptionHub : IAsyncDisposable
+{
+    /// <summary>AppSync's documented limit of subscriptions per WebSocket connection.</summary>
+    public const int MaxSubscriptionsPerConnection = 100;
+
+    private static readonly string[] s_verbs = { "Create", "Update", "Delete" };
+
+    private readonly List<AppSyncRealtimeConnection> _connections = new();
+    private readonly Channel<(ModelMetadata Model, JsonObject Record)> _events = Channel.CreateUnbounded<(ModelMetadata, JsonObject)>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly List<Task> _pumps = new();
+
+    private SubscriptionHub()
+    {
+    }
+
+    /// <summary>Every received record, in arrival order.</summary>
+    public ChannelReader<(ModelMetadata Model, JsonObject Record)> Events => _events.Reader;
+
+    /// <summary>Completes with the reason when any connection is lost.</summary>
+    public Task<Exception?> Lost { get; private set; } = Task.FromResult<Exception?>(null);
+
+    public int Connections => _connections.Count;
+
+    public int Subscriptions { get; private set; }
+
+    /// <summary>Connects and starts every subscription; completes when the server acknowledged all of them.</summary>
+    public static async Task<SubscriptionHub> OpenAsync(SyncContext context, TimeSpan? keepAliveTimeout, CancellationToken cancellationToken)
+    {
+        var hub = new SubscriptionHub();
+        try
+        {
+            var wanted = new List<(ModelMetadata Model, string Query, JsonObject Variables)>();
+            foreach (var model in context.Schema.Models)
+            {
+                if (!model.IsSyncable) continue;
+                var documents = context.Documents(model);
+                var filter = context.Options.SyncExpressions.TryGetValue(model.Name, out var node) && node is not MatchAll
+                    ? AppSyncConditionWriter.ToJson(model, node) : null;
+                foreach (var verb in s_verbs)
+                {
+                    var variables = new JsonObject();
+                    if (filter is not null) variables["filter"] = JsonNode.Parse(filter);
+                    wanted.Add((model, documents.Subscription(verb, filter is not null, ownerArgument: null), variables));
+                }
+            }
+            var mode = context.Options.Config.DefaultAuthorization;
+            var headers = RealtimeAuthHeaders.For(context.Options.Config, mode, context.Options.TokenProvider);
+            var lost = new List<Task<Exception?>>();
+            foreach (var batch in wanted.Chunk(MaxSubscriptionsPerConnection))
+            {
+                var connection = await AppSyncRealtimeConnection.ConnectAsync(context.Options.Config, headers, keepAliveTimeout, cancellationToken).ConfigureAwait(false);
+                hub._connections.Add(connection);
+                lost.Add(connection.Closed);
+                foreach (var (model, query, variables) in batch)
+                {
+                    var subscription = await connection.SubscribeAsync(query, variables, cancellationToken).ConfigureAwait(false);
+                    hub._pumps.Add(hub.PumpAsync(model, subscription));
+                    hub.Subscriptions++;
+                }
+            }
+            hub.Lost = lost.Count == 0 ? new TaskCompletionSource<Exception?>().Task : Task.WhenAny(lost).Unwrap();
+            return hub;
+        }
+        catch
+        {
+            await hub.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async Task PumpAsync(ModelMetadata model, RealtimeSubscription subscription)
+    {
+        try
+        {
+            await foreach (var payload in subscription.Events.ReadAllAsync().ConfigureAwait(false))
+            {
+                // An event's data is { onCreatePost: {...} }; a null record (an error event) carries nothing to apply.
+                if (payload.FirstOrDefault().Value is JsonObject record) _events.Writer.TryWrite((model, record));
+            }
+        }
+        catch (Exception)
+        {
+            // The subscription ended with an error: the connection's Lost reports it (or the session is ending).
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var connection in _connections) await connection.DisposeAsync().ConfigureAwait(false);
+        _events.Writer.TryComplete();
+    }
+}

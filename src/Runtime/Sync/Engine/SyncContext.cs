@@ -1,0 +1,116 @@
+using System;
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
+using Amplify.DataStore.Engine;
+using Amplify.DataStore.Events;
+using Amplify.DataStore.Metadata;
+using Amplify.DataStore.Sync.Transport;
+using Microsoft.Extensions.Logging;
+using Polly;
+
+namespace Amplify.DataStore.Sync.Engine;
+
+/// <summary>What the sync engine's parts share: the store's storage engine, the transport, the options, events and logging.</summary>
+internal sealed class SyncContext : IDisposable
+{
+    private readonly Dictionary<string, SyncDocuments> _documents = new(StringComparer.Ordinal);
+    private readonly HttpClient _http;
+
+    public SyncContext(StorageEngine storage, AppSyncOptionsBuilder options, Action<DataStoreEvent> raise, ILogger logger)
+    {
+        Storage = storage;
+        Options = options;
+        Raise = raise;
+        Logger = logger;
+        var handler = options.HttpHandler ?? new SocketsHttpHandler
+        {
+            SslOptions = { RemoteCertificateValidationCallback = options.Config.CreateCertificateValidation() },
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        };
+        _http = new HttpClient(handler, disposeHandler: options.HttpHandler is null) { Timeout = options.RequestTimeout };
+        Client = new AppSyncHttpClient(_http, options.Config, options.TokenProvider, options.RequestSigner);
+        foreach (var model in storage.Schema.Models)
+        {
+            if (model.IsSyncable) _documents[model.Name] = new SyncDocuments(storage.Schema, model);
+        }
+        // Throttling and server errors are retried in place; a failure to reach the server ends the session instead,
+        // so the engine reconnects and catches up with a delta sync.
+        ServerRetry = TransientRetry.Create(options.RetryFirstDelay, options.RetryMaxDelay, options.Clock,
+            handle: e => e.Kind is AppSyncFailureKind.ServerError or AppSyncFailureKind.Throttled,
+            onRetry: args =>
+            {
+                logger.LogInformation(args.Outcome.Exception, "AppSync request failed (attempt {Attempt}); retrying in {Delay}.", args.AttemptNumber + 1, args.RetryDelay);
+                return default;
+            });
+    }
+
+    public StorageEngine Storage { get; }
+
+    public ModelSchema Schema => Storage.Schema;
+
+    public AppSyncOptionsBuilder Options { get; }
+
+    public Action<DataStoreEvent> Raise { get; }
+
+    public ILogger Logger { get; }
+
+    public AppSyncHttpClient Client { get; }
+
+    public ResiliencePipeline ServerRetry { get; }
+
+    public SyncDocuments Documents(ModelMetadata model) => _documents[model.Name];
+
+    /// <summary>The authorization modes to try for <paramref name="model"/>'s <paramref name="operation"/>, in order.</summary>
+    public IReadOnlyList<AuthorizationType> AuthModes(ModelMetadata model, SyncOperationKind operation)
+        => AuthModeSelection.For(model, operation, Options.Config, Options.MultiAuth, Options.TokenProvider is not null);
+
+    /// <summary>
+    /// Sends one operation, trying the auth modes in order (the next one when the server says unauthorized) and retrying
+    /// throttling and server errors; returns the answer of the first mode the server accepted, or the last refusal.
+    /// </summary>
+    public async Task<AppSyncResponse> SendAsync(ModelMetadata model, SyncOperationKind operation, string query, JsonObject variables, CancellationToken cancellationToken)
+    {
+        var modes = AuthModes(model, operation);
+        AppSyncResponse? refused = null;
+        AppSyncException? lastUnauthorized = null;
+        foreach (var mode in modes)
+        {
+            try
+            {
+                var response = await ServerRetry.ExecuteAsync(
+                    async token => await Client.SendAsync(query, variables, mode, token).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+                if (response.Errors.Count > 0 && response.Errors[0].Kind == AppSyncFailureKind.Unauthorized)
+                {
+                    refused = response;
+                    continue;
+                }
+                return response;
+            }
+            catch (AppSyncException ex) when (ex.Kind == AppSyncFailureKind.Unauthorized)
+            {
+                lastUnauthorized = ex;
+            }
+        }
+        if (refused is not null) return refused;
+        throw lastUnauthorized ?? new AppSyncException(AppSyncFailureKind.Unauthorized, $"No authorization mode is available for {model.Name}.");
+    }
+
+    public void ReportError(SyncError error)
+    {
+        Logger.LogWarning("Sync error: {Error}", error);
+        if (Options.ErrorHandler is not { } handler) return;
+        try
+        {
+            handler(error);
+        }
+        catch (Exception ex)
+        {
+            Logger.LogWarning(ex, "The sync error handler threw; sync goes on.");
+        }
+    }
+
+    public void Dispose() => _http.Dispose();
+}
