@@ -149,7 +149,7 @@ public class AppSyncConditionRoundTripTests
         var adapter = new FaultInjectingAdapter(new InMemoryStorageAdapter());
         await using var store = await DataStore.OpenAsync(AmplifyModels.Schema, o => { o.UseStorageAdapter(adapter); o.OutboxEnabled = true; });
         var note = await store.SaveAsync(NewNote(withoutCount));
-        var created = (await adapter.ReadOutboxAsync()).Single();
+        var created = (await adapter.TakeOutboxAsync()).Single(); // taken as sent, so the update below queues on its own
         // Data is the whole item; the read-only timestamps are not in CreateNoteInput (leaving them out of the mutation
         // input is the sync engine's job, not the outbox's).
         var input = (JsonObject)JsonNode.Parse(created.Data)!;

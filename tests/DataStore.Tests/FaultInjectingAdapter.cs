@@ -26,6 +26,17 @@ internal sealed class FaultInjectingAdapter : IStorageAdapter
 
     public ValueTask<IReadOnlyList<OutboxEntry>> ReadOutboxAsync() => _inner.WriteAsync(s => s.ReadOutbox(), CancellationToken.None);
 
+    /// <summary>
+    /// Reads the outbox and empties it, as the sync engine does once the server has answered every entry: later local
+    /// changes then queue as new entries instead of collapsing into these.
+    /// </summary>
+    public ValueTask<IReadOnlyList<OutboxEntry>> TakeOutboxAsync() => _inner.WriteAsync(s =>
+    {
+        var entries = s.ReadOutbox();
+        s.ClearOutbox();
+        return entries;
+    }, CancellationToken.None);
+
     public ValueTask DisposeAsync() => _inner.DisposeAsync();
 
     private sealed class Session : IStorageSession

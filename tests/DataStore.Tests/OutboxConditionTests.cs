@@ -31,11 +31,13 @@ public class OutboxConditionTests
         await using var _ = store;
         var note = new Note { Title = Text, Tags = ValueList.Create<string?>("日本", "😀🎉", null), Mood = Mood.Happy, Score = 0.1 };
         await store.SaveAsync(note);
+        var outbox = (await adapter.TakeOutboxAsync()).ToList();
         var updated = note with { Title = "naïve \u00A0 € 𝄞" };
         await store.SaveAsync(updated);
+        outbox.AddRange(await adapter.TakeOutboxAsync());
         await store.DeleteAsync(updated);
+        outbox.AddRange(await adapter.TakeOutboxAsync());
 
-        var outbox = await adapter.ReadOutboxAsync();
         Assert.That(outbox.Select(e => e.Operation), Is.EqualTo(new[] { OutboxOperation.Create, OutboxOperation.Update, OutboxOperation.Delete }));
         Assert.That(outbox[0].Data, Is.EqualTo(ModelJson.Serialize(note)));
         Assert.That(outbox[1].Data, Is.EqualTo(ModelJson.Serialize(updated)));
@@ -49,13 +51,18 @@ public class OutboxConditionTests
         var (store, adapter) = await OpenAsync();
         await using var _ = store;
         var note = new Note { Title = Text, Count = 3, Mood = Mood.Sad, Day = AwsDate.Parse("2026-12-07") };
+        // Each change is taken as if sent before the next, so none collapses into another (OutboxCollapseTests covers that).
         await store.SaveAsync(note);
+        var outbox = (await adapter.TakeOutboxAsync()).ToList();
         await store.SaveAsync(note with { Count = 4 }, Note.Where(n => n.Count.Gt(1) & n.Title.BeginsWith("café ✓") & n.Mood.In(Mood.Sad, Mood.Happy)));
+        outbox.AddRange(await adapter.TakeOutboxAsync());
         await store.SaveAsync(note with { Count = 5 }, Note.Where(n => !n.Day.Eq(AwsDate.Parse("2020-01-01")) | n.Done.Eq(null)));
+        outbox.AddRange(await adapter.TakeOutboxAsync());
         await store.SaveAsync(note with { Count = 6 }, Predicate<Note>.All);
+        outbox.AddRange(await adapter.TakeOutboxAsync());
         await store.SaveAsync(note with { Count = 7 });
+        outbox.AddRange(await adapter.TakeOutboxAsync());
 
-        var outbox = await adapter.ReadOutboxAsync();
         Assert.That(outbox.Select(e => e.Condition), Is.EqualTo(new string?[]
         {
             null,
@@ -74,9 +81,10 @@ public class OutboxConditionTests
         var post = Posts.New("parent");
         await store.SaveAsync(post, Post.Where(p => p.Rating.Gt(100))); // a create: AppSync never evaluates a condition there
         var comment = await store.SaveAsync(new Comment { Content = "child", Post = post });
+        var outbox = (await adapter.TakeOutboxAsync()).ToList(); // sent: a delete of an unsent create would cancel it instead
         await store.DeleteAsync(post, Post.Where(p => p.Rating.Gt(1)));
+        outbox.AddRange(await adapter.ReadOutboxAsync());
 
-        var outbox = await adapter.ReadOutboxAsync();
         Assert.That(outbox.Select(e => (e.ModelName, e.Operation, e.Condition)), Is.EqualTo(new[]
         {
             ("Post", OutboxOperation.Create, (string?)null),

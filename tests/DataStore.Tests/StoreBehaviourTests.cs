@@ -254,8 +254,9 @@ public class StoreBehaviourTests
         var adapter = new FaultInjectingAdapter(TestAdapters.LiteDb(dir.File()));
         await using var store = await DataStore.OpenAsync(AmplifyModels.Schema, o => { o.UseStorageAdapter(adapter); o.OutboxEnabled = true; });
         var post = await store.SaveAsync(Posts.New("one"));
+        var outbox = (await adapter.TakeOutboxAsync()).ToList(); // as if sent, so the update queues on its own
         await store.SaveAsync(post with { Rating = 2 });
-        var outbox = await adapter.ReadOutboxAsync();
+        outbox.AddRange(await adapter.ReadOutboxAsync());
         Assert.That(outbox.Select(e => (e.ModelName, e.ModelKey, e.Operation)), Is.EqualTo(new[]
         {
             ("Post", post.Id, Storage.OutboxOperation.Create),
@@ -267,7 +268,7 @@ public class StoreBehaviourTests
         Assert.That(await store.QueryAsync(Post.Where(p => p.Title.Eq("lost?"))), Is.Empty, "the model write rolled back with its outbox entry");
         Assert.ThrowsAsync<IOException>(() => store.DeleteAsync(post));
         Assert.That(await store.QueryByIdAsync<Post>(post.Id), Is.Not.Null, "the delete rolled back too");
-        Assert.That(await adapter.ReadOutboxAsync(), Has.Count.EqualTo(2));
+        Assert.That(await adapter.ReadOutboxAsync(), Has.Count.EqualTo(1), "only the update is still queued");
     }
 
     [Test]
