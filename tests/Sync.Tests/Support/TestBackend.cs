@@ -42,6 +42,31 @@ internal sealed class TestBackend : IAsyncDisposable
         return new TestBackend(await LocalBackend.LocalBackend.StartAsync(options), directory);
     }
 
+    /// <summary>
+    /// Sends a GraphQL request with the API key over plain HTTP (as from the AppSync console: outside any client); returns
+    /// the whole response body.
+    /// </summary>
+    public async Task<System.Text.Json.Nodes.JsonObject> GraphQLAsync(string query, System.Text.Json.Nodes.JsonObject? variables = null)
+    {
+        var config = AmplifyConfig.Load(ConfigurationPath("amplify_outputs.json"));
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, config.GraphQLEndpoint)
+        {
+            Content = new StringContent(new System.Text.Json.Nodes.JsonObject { ["query"] = query, ["variables"] = variables ?? new System.Text.Json.Nodes.JsonObject() }.ToJsonString(),
+                System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("x-api-key", config.ApiKey);
+        using var response = await http.SendAsync(request);
+        return (System.Text.Json.Nodes.JsonObject)System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+    }
+
+    /// <summary>The server's copy of a post (tombstones included), or null.</summary>
+    public async Task<System.Text.Json.Nodes.JsonObject?> GetPostAsync(string id)
+    {
+        var body = await GraphQLAsync("query($id: ID!) { getPost(id: $id) { id title rating status tags _version _deleted } }", new System.Text.Json.Nodes.JsonObject { ["id"] = id });
+        return body["data"]?["getPost"] as System.Text.Json.Nodes.JsonObject;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Server.DisposeAsync();

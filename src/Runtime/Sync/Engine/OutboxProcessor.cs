@@ -178,6 +178,7 @@ internal sealed class OutboxProcessor
         var remote = RemoteRecords.Read(model, remoteRecord);
         var remoteVersion = remote.Metadata?.Version ?? 0;
         object? resolvedModel;
+        var isDefault = false;
         if (_context.Options.ConflictHandler is { } handler)
         {
             ConflictResolution resolution;
@@ -197,7 +198,10 @@ internal sealed class OutboxProcessor
         }
         else
         {
-            resolvedModel = RemoteRecords.ReadEntry(model, entry); // amplify-js's default: the local change, on the server's version
+            // amplify-js's default: the local change, on the server's version. Only the fields this change set are sent
+            // again, so what others changed meanwhile in other fields is kept.
+            resolvedModel = RemoteRecords.ReadEntry(model, entry);
+            isDefault = true;
         }
         if (resolvedModel is null || resolvedModel.GetType() != model.Codec.ClrType)
         {
@@ -208,7 +212,8 @@ internal sealed class OutboxProcessor
         {
             throw new InvalidOperationException($"The conflict handler returned a {model.Name} with another key than {entry.ModelKey}.");
         }
-        var changed = entry.Operation == OutboxOperation.Update
+        // A model from the handler is the whole wanted state: send where it differs from the server's copy.
+        var changed = entry.Operation == OutboxOperation.Update && !isDefault
             ? MutationVariables.Differences(model, JsonNode.Parse(data)!.AsObject(), remoteRecord)
             : entry.ChangedFields;
         if (remote.Deleted && entry.Operation == OutboxOperation.Delete) return null; // already gone on the server
