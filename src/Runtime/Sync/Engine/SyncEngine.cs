@@ -203,19 +203,48 @@ internal sealed class SyncEngine : IAsyncDisposable
             while (reader.TryRead(out var received))
             {
                 var (model, record) = received;
-                Amplify.DataStore.Engine.RemoteChange change;
-                try
+                // A mutation made outside DataStore publishes only the fields it selected (AppSync's rule); amplify-js skips
+                // such events (#8766). Read the record from the server instead, so the change is not lost.
+                var complete = record["_version"] is not null ? TryRead(model, record) : null;
+                if (complete is null)
                 {
-                    change = RemoteRecords.Read(model, record);
+                    var fetched = await FetchAsync(model, record, cancellationToken).ConfigureAwait(false);
+                    complete = fetched is null ? null : TryRead(model, fetched);
+                    if (complete is null)
+                    {
+                        _context.ReportError(new SyncError("Subscribe", model.Name, "BadRecord", $"An event for {model.Name} lacks fields the model requires and the record could not be read from the server: {record.ToJsonString()}"));
+                        continue;
+                    }
                 }
-                catch (Serialization.ModelSerializationException ex)
-                {
-                    _context.ReportError(new SyncError("Subscribe", model.Name, "BadRecord", ex.Message));
-                    continue;
-                }
+                var change = complete.Value;
                 await _context.Storage.ApplyRemoteAsync(model, new[] { change }, (s, c) => ModelSynchronizer.Accepts(s, model, c), cancellationToken).ConfigureAwait(false);
             }
         }
+    }
+
+    private static Amplify.DataStore.Engine.RemoteChange? TryRead(Metadata.ModelMetadata model, System.Text.Json.Nodes.JsonObject record)
+    {
+        try
+        {
+            return RemoteRecords.Read(model, record);
+        }
+        catch (Serialization.ModelSerializationException)
+        {
+            return null;
+        }
+    }
+
+    private async Task<System.Text.Json.Nodes.JsonObject?> FetchAsync(Metadata.ModelMetadata model, System.Text.Json.Nodes.JsonObject record, CancellationToken cancellationToken)
+    {
+        var keys = new System.Text.Json.Nodes.JsonObject();
+        foreach (var key in model.PrimaryKey.Fields)
+        {
+            if (record[key] is not { } value) return null;
+            keys[key] = value.DeepClone();
+        }
+        var documents = _context.Documents(model);
+        var response = await _context.SendAsync(model, SyncOperationKind.Read, documents.Get, keys, cancellationToken).ConfigureAwait(false);
+        return response.Data?[documents.GetField] as System.Text.Json.Nodes.JsonObject;
     }
 
     private static async Task Quietly(Task task)
