@@ -87,12 +87,12 @@ public class AuthModeOrderTests
             Rule("public", "iam"),
             Rule("private", "iam"),
             Rule("private", "userPools"),
-            new AuthRuleMetadata { Allow = "groups", Provider = "userPools", Groups = new[] { "Admin" }, GroupClaim = "cognito:groups" },
+            new AuthRuleMetadata { Allow = "groups", Provider = "oidc", Groups = new[] { "Admin" }, GroupClaim = "groups" },
             new AuthRuleMetadata { Allow = "owner", Provider = "oidc", OwnerField = "owner", IdentityClaim = "sub" });
 
         var order = Order(model, EveryMode());
 
-        // owner (oidc) outranks groups (userPools) although userPools outranks oidc: allow decides first.
+        // owner and groups (oidc) outrank private (userPools) although userPools outranks oidc: allow decides first.
         // Within private, userPools outranks iam although iam is listed first.
         Assert.That(order, Is.EqualTo(new[]
         {
