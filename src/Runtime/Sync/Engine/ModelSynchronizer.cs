@@ -10,6 +10,7 @@ using Amplify.DataStore.Predicates;
 using Amplify.DataStore.Serialization;
 using Amplify.DataStore.Storage;
 using Amplify.DataStore.Storage.Evaluation;
+using Amplify.DataStore.Sync.Auth;
 using Amplify.DataStore.Sync.Transport;
 using Microsoft.Extensions.Logging;
 
@@ -67,7 +68,7 @@ internal sealed class ModelSynchronizer
                 ["lastSync"] = full ? null : state.LastSync,
                 ["filter"] = filter is null ? null : JsonNode.Parse(filter),
             };
-            var response = await _context.SendAsync(model, SyncOperationKind.Read, documents.Sync, variables, cancellationToken).ConfigureAwait(false);
+            var response = await _context.SendAsync(model, AuthOperation.Read, documents.Sync, variables, cancellationToken).ConfigureAwait(false);
             if (response.Errors.Count > 0)
             {
                 // A partial page (items with errors for records the caller may not read) keeps what arrived.

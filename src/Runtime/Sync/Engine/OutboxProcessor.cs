@@ -8,6 +8,7 @@ using Amplify.DataStore.Events;
 using Amplify.DataStore.Metadata;
 using Amplify.DataStore.Serialization;
 using Amplify.DataStore.Storage;
+using Amplify.DataStore.Sync.Auth;
 using Amplify.DataStore.Sync.Transport;
 using Microsoft.Extensions.Logging;
 
@@ -87,9 +88,9 @@ internal sealed class OutboxProcessor
         {
             var (query, field, operation) = current.Operation switch
             {
-                OutboxOperation.Create => (documents.Create, documents.CreateField, SyncOperationKind.Create),
-                OutboxOperation.Update => (documents.Update, documents.UpdateField, SyncOperationKind.Update),
-                _ => (documents.Delete, documents.DeleteField, SyncOperationKind.Delete),
+                OutboxOperation.Create => (documents.Create, documents.CreateField, AuthOperation.Create),
+                OutboxOperation.Update => (documents.Update, documents.UpdateField, AuthOperation.Update),
+                _ => (documents.Delete, documents.DeleteField, AuthOperation.Delete),
             };
             var variables = MutationVariables.For(model, current);
             AppSyncResponse response;
@@ -247,7 +248,7 @@ internal sealed class OutboxProcessor
     private async Task<JsonObject?> FetchAsync(ModelMetadata model, OutboxEntry entry, CancellationToken cancellationToken)
     {
         var documents = _context.Documents(model);
-        var response = await _context.SendAsync(model, SyncOperationKind.Read, documents.Get, MutationVariables.KeysOf(model, entry), cancellationToken).ConfigureAwait(false);
+        var response = await _context.SendAsync(model, AuthOperation.Read, documents.Get, MutationVariables.KeysOf(model, entry), cancellationToken).ConfigureAwait(false);
         return response.Data?[documents.GetField] as JsonObject;
     }
 }

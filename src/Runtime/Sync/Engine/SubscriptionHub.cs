@@ -8,6 +8,7 @@ using System.Threading.Tasks;
 using Amplify.DataStore.Metadata;
 using Amplify.DataStore.Predicates;
 using Amplify.DataStore.Serialization;
+using Amplify.DataStore.Sync.Auth;
 using Amplify.DataStore.Sync.Transport;
 
 namespace Amplify.DataStore.Sync.Engine;
@@ -49,10 +50,20 @@ internal sealed class SubscriptionHub : IAsyncDisposable
         var hub = new SubscriptionHub();
         try
         {
-            var wanted = new List<(ModelMetadata Model, string Query, JsonObject Variables)>();
+            // Subscriptions go to connections authorized with each model's first read mode (AppSync authorizes the
+            // connection and each start with the same mode), at most 100 per connection.
+            var wanted = new List<(AuthorizationType Mode, ModelMetadata Model, string Query, JsonObject Variables)>();
+            JsonObject? claims = null;
             foreach (var model in context.Schema.Models)
             {
                 if (!model.IsSyncable) continue;
+                var mode = context.AuthModes(model, AuthOperation.Read)[0];
+                var owner = SubscriptionOwnerArgument.NotNeeded;
+                if (mode is AuthorizationType.AmazonCognitoUserPools or AuthorizationType.OpenIdConnect && context.Options.TokenProvider is { } tokens)
+                {
+                    claims ??= JwtPayload.Decode(await tokens.GetTokenAsync(forceRefresh: false, cancellationToken).ConfigureAwait(false));
+                    owner = SubscriptionOwnerResolver.Resolve(model, mode, claims);
+                }
                 var documents = context.Documents(model);
                 var filter = context.Options.SyncExpressions.TryGetValue(model.Name, out var node) && node is not MatchAll
                     ? AppSyncConditionWriter.ToJson(model, node) : null;
@@ -60,22 +71,25 @@ internal sealed class SubscriptionHub : IAsyncDisposable
                 {
                     var variables = new JsonObject();
                     if (filter is not null) variables["filter"] = JsonNode.Parse(filter);
-                    wanted.Add((model, documents.Subscription(verb, filter is not null, ownerArgument: null), variables));
+                    if (owner.IsNeeded) variables[owner.Name!] = owner.Value;
+                    wanted.Add((mode, model, documents.Subscription(verb, filter is not null, owner.IsNeeded ? owner.Name : null), variables));
                 }
             }
-            var mode = context.Options.Config.DefaultAuthorization;
-            var headers = RealtimeAuthHeaders.For(context.Options.Config, mode, context.Options.TokenProvider);
             var lost = new List<Task<Exception?>>();
-            foreach (var batch in wanted.Chunk(MaxSubscriptionsPerConnection))
+            foreach (var group in wanted.GroupBy(w => w.Mode))
             {
-                var connection = await AppSyncRealtimeConnection.ConnectAsync(context.Options.Config, headers, keepAliveTimeout, cancellationToken).ConfigureAwait(false);
-                hub._connections.Add(connection);
-                lost.Add(connection.Closed);
-                foreach (var (model, query, variables) in batch)
+                var headers = RealtimeAuthHeaders.For(context.Options.Config, group.Key, context.Options.TokenProvider);
+                foreach (var batch in group.Chunk(MaxSubscriptionsPerConnection))
                 {
-                    var subscription = await connection.SubscribeAsync(query, variables, cancellationToken).ConfigureAwait(false);
-                    hub._pumps.Add(hub.PumpAsync(model, subscription));
-                    hub.Subscriptions++;
+                    var connection = await AppSyncRealtimeConnection.ConnectAsync(context.Options.Config, headers, keepAliveTimeout, cancellationToken).ConfigureAwait(false);
+                    hub._connections.Add(connection);
+                    lost.Add(connection.Closed);
+                    foreach (var (_, model, query, variables) in batch)
+                    {
+                        var subscription = await connection.SubscribeAsync(query, variables, cancellationToken).ConfigureAwait(false);
+                        hub._pumps.Add(hub.PumpAsync(model, subscription));
+                        hub.Subscriptions++;
+                    }
                 }
             }
             hub.Lost = lost.Count == 0 ? new TaskCompletionSource<Exception?>().Task : Task.WhenAny(lost).Unwrap();

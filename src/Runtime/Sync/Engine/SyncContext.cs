@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using Amplify.DataStore.Engine;
 using Amplify.DataStore.Events;
 using Amplify.DataStore.Metadata;
+using Amplify.DataStore.Sync.Auth;
 using Amplify.DataStore.Sync.Transport;
 using Microsoft.Extensions.Logging;
 using Polly;
@@ -64,14 +65,14 @@ internal sealed class SyncContext : IDisposable
     public SyncDocuments Documents(ModelMetadata model) => _documents[model.Name];
 
     /// <summary>The authorization modes to try for <paramref name="model"/>'s <paramref name="operation"/>, in order.</summary>
-    public IReadOnlyList<AuthorizationType> AuthModes(ModelMetadata model, SyncOperationKind operation)
-        => AuthModeSelection.For(model, operation, Options.Config, Options.MultiAuth, Options.TokenProvider is not null);
+    public IReadOnlyList<AuthorizationType> AuthModes(ModelMetadata model, AuthOperation operation)
+        => AuthModeOrder.For(model, operation, Options.MultiAuth ? AuthModeStrategy.MultiAuth : AuthModeStrategy.Default, Options.Config, Options.TokenProvider is not null);
 
     /// <summary>
     /// Sends one operation, trying the auth modes in order (the next one when the server says unauthorized) and retrying
     /// throttling and server errors; returns the answer of the first mode the server accepted, or the last refusal.
     /// </summary>
-    public async Task<AppSyncResponse> SendAsync(ModelMetadata model, SyncOperationKind operation, string query, JsonObject variables, CancellationToken cancellationToken)
+    public async Task<AppSyncResponse> SendAsync(ModelMetadata model, AuthOperation operation, string query, JsonObject variables, CancellationToken cancellationToken)
     {
         var modes = AuthModes(model, operation);
         AppSyncResponse? refused = null;

@@ -3,6 +3,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Amplify.DataStore.Engine;
 using Amplify.DataStore.Events;
+using Amplify.DataStore.Sync.Auth;
 using Amplify.DataStore.Sync.Transport;
 using Microsoft.Extensions.Logging;
 using Polly;
@@ -243,7 +244,7 @@ internal sealed class SyncEngine : IAsyncDisposable
             keys[key] = value.DeepClone();
         }
         var documents = _context.Documents(model);
-        var response = await _context.SendAsync(model, SyncOperationKind.Read, documents.Get, keys, cancellationToken).ConfigureAwait(false);
+        var response = await _context.SendAsync(model, AuthOperation.Read, documents.Get, keys, cancellationToken).ConfigureAwait(false);
         return response.Data?[documents.GetField] as System.Text.Json.Nodes.JsonObject;
     }
 
