@@ -44,18 +44,21 @@ public sealed class AmplifyJsPeerTests
         //    must hold is that both replicas end on the server's copy.
         await DrainAsync(cs, js);
         await WaitForServerCopyAsync(http, config, cs, js, fromJs, "before the concurrent edits");
+        int version = (int)(await GetServerPostAsync(http, config, fromJs))!["_version"]!;
         var different = await EditConcurrentlyAsync(cs, js, fromJs, p => p.Rating = 20, new JsonObject { ["title"] = "title from amplify-js" });
         await DrainAsync(cs, js);
         var server = await WaitForServerCopyAsync(http, config, cs, js, fromJs, "after concurrent edits of different fields");
         TestContext.Out.WriteLine($"different fields: C# rating=20 and amplify-js title at once -> server {server.ToJsonString()} ({different})");
         Assert.That($"{(int?)server["rating"]} / {(string?)server["title"]}", Is.AnyOf("20 / from amplify-js", "2 / title from amplify-js", "20 / title from amplify-js"),
             "each field holds the original or the one edit of it, and at least one edit survived");
+        Assert.That((int)(await GetServerPostAsync(http, config, fromJs))!["_version"]!, Is.EqualTo(version + 2), "both edits reached the server");
 
         var same = await EditConcurrentlyAsync(cs, js, fromJs, p => p.Title = "same field from C#", new JsonObject { ["title"] = "same field from amplify-js" });
         await DrainAsync(cs, js);
         server = await WaitForServerCopyAsync(http, config, cs, js, fromJs, "after concurrent edits of the same field");
         TestContext.Out.WriteLine($"same field: both set title at once -> server {server.ToJsonString()} ({same})");
         Assert.That((string?)server["title"], Is.AnyOf("same field from C#", "same field from amplify-js"));
+        Assert.That((int)(await GetServerPostAsync(http, config, fromJs))!["_version"]!, Is.EqualTo(version + 4), "both edits reached the server");
 
         // 4. amplify-js delete -> gone on C#; C# delete -> gone in amplify-js. Both become server tombstones.
         await js.SendAsync(Command("delete", ("id", fromJs)));
