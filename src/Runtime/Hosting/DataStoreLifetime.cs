@@ -53,9 +53,9 @@ internal sealed class DataStoreLifetime : IHostedService, IDataStoreAccessor, IA
                 throw new InvalidOperationException("The DataStore was not opened: the host's start was cancelled while it was opening.");
             }
             throw new InvalidOperationException(
-                "The DataStore opens when the host starts: resolve DataStore after host.StartAsync() (or RunAsync) has started it, " +
-                "for example in a hosted service registered after AddDataStore, or await IDataStoreAccessor.GetStoreAsync(), " +
-                "which waits for the store to open.");
+                "The DataStore opens when the host starts: resolve DataStore after host.StartAsync() (or RunAsync) has started it. " +
+                "Hosted services are all created before any starts, so their constructors take IDataStoreAccessor instead and " +
+                "await IDataStoreAccessor.GetStoreAsync() in StartAsync, which waits for the store to open.");
         }
     }
 

@@ -33,10 +33,11 @@ public static class DataStoreServiceCollectionExtensions
     /// </summary>
     /// <remarks>
     /// <para>Resolve <see cref="DataStore"/> once the host has started (it is a singleton; do not dispose it). Resolving it
-    /// earlier throws <see cref="InvalidOperationException"/>. Hosted services start in registration order and stop in
-    /// reverse, so one registered after <c>AddDataStore</c> can resolve the store in its own <c>StartAsync</c> and use it
-    /// until its <c>StopAsync</c> returns. Code that may run before the store is open awaits
-    /// <see cref="IDataStoreAccessor.GetStoreAsync"/> instead.</para>
+    /// earlier throws <see cref="InvalidOperationException"/>. The host creates every hosted service before it starts any,
+    /// so a hosted service takes <see cref="IDataStoreAccessor"/> in its constructor and awaits
+    /// <see cref="IDataStoreAccessor.GetStoreAsync"/> in its <c>StartAsync</c>. Hosted services start in registration
+    /// order and stop in reverse: one registered after <c>AddDataStore</c> gets the store at once and can use it until
+    /// its <c>StopAsync</c> returns.</para>
     /// <example>
     /// <code>
     /// builder.Services.AddDataStore(AmplifyModels.Schema, (sp, o) => o
