@@ -126,6 +126,23 @@ public sealed class DataStore : IAsyncDisposable
         return _sync?.StopAsync(cancellationToken) ?? Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Changes which <typeparamref name="T"/> records are synced (selective sync), at run time: the model is base-synced
+    /// under the new expression, local records it no longer covers are removed (those with unsent changes are kept), and
+    /// subscriptions deliver only matching records. Null syncs every record. amplify-js needs a stop, configure and start
+    /// for this and keeps the out-of-scope records (#7345).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The store was opened without <c>UseAppSync</c>.</exception>
+    /// <exception cref="ArgumentException">The expression cannot be sent as an AppSync filter (it names the field and operator).</exception>
+    public Task SetSyncExpressionAsync<T>(Predicate<T>? expression, CancellationToken cancellationToken = default) where T : class, IModel<T>
+    {
+        ThrowIfDisposed();
+        var meta = Meta<T>();
+        var sync = _sync ?? throw new InvalidOperationException("Sync is not configured: open the store with o.UseAppSync(…).");
+        if (expression is not null) AppSyncConditionWriter.ToJson(meta, expression.Node); // refuse an unsendable filter now
+        return sync.ChangeSyncExpressionAsync(meta.Name, expression?.Node, cancellationToken);
+    }
+
     /// <summary>The local changes waiting to be sent, in the order they will be sent (e.g. to show "3 changes not yet synced").</summary>
     public async Task<IReadOnlyList<OutboxEntry>> GetPendingMutationsAsync(CancellationToken cancellationToken = default)
     {

@@ -15,7 +15,7 @@ namespace Amplify.DataStore;
 /// </summary>
 public sealed class AppSyncOptionsBuilder
 {
-    private readonly Dictionary<string, PredicateNode> _syncExpressions = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, PredicateNode> _syncExpressions = new(StringComparer.Ordinal);
 
     internal AppSyncOptionsBuilder(AmplifyConfig config) => Config = config;
 
@@ -26,6 +26,13 @@ public sealed class AppSyncOptionsBuilder
     internal Action<SyncError>? ErrorHandler { get; private set; }
 
     internal IReadOnlyDictionary<string, PredicateNode> SyncExpressions => _syncExpressions;
+
+    /// <summary>Replaces (or with null removes) one model's sync expression; the engine applies it at the next session.</summary>
+    internal void SetSyncExpression(string modelName, PredicateNode? expression)
+    {
+        if (expression is null or MatchAll) _syncExpressions.TryRemove(modelName, out _);
+        else _syncExpressions[modelName] = expression;
+    }
 
     internal int MaxRecordsToSync { get; private set; } = 10_000;
 
@@ -72,10 +79,12 @@ public sealed class AppSyncOptionsBuilder
     /// subscriptions) for model <typeparamref name="T"/>. When the expression differs from the one of the last run, the model
     /// is base-synced again and local records now out of scope are removed (those with unsent local changes are kept).
     /// </summary>
+    /// <exception cref="ArgumentException">The expression cannot be sent as an AppSync filter; the message names the field and operator.</exception>
     public AppSyncOptionsBuilder WithSyncExpression<T>(Predicate<T> expression) where T : class, IModel<T>
     {
         ArgumentNullException.ThrowIfNull(expression);
-        _syncExpressions[T.Metadata.Name] = expression.Node;
+        Serialization.AppSyncConditionWriter.ToJson(T.Metadata, expression.Node); // an expression AppSync cannot take fails here, not at sync time
+        SetSyncExpression(T.Metadata.Name, expression.Node);
         return this;
     }
 

@@ -8,8 +8,9 @@ namespace Amplify.DataStore.Sync.Tests.Engine;
 [CancelAfter(60_000)]
 public class BaseAndDeltaSyncTests
 {
+    // As from the AppSync console: subscribers get what the mutation selects (AppSync's rule), so it selects every field.
     private static Task CreateOnServerAsync(TestBackend backend, string title, int rating = 1)
-        => backend.GraphQLAsync("mutation($i: CreatePostInput!) { createPost(input: $i) { id } }",
+        => backend.GraphQLAsync("mutation($i: CreatePostInput!) { createPost(input: $i) { id title rating status tags createdAt updatedAt _version _lastChangedAt _deleted } }",
             new System.Text.Json.Nodes.JsonObject { ["i"] = new System.Text.Json.Nodes.JsonObject { ["title"] = title, ["rating"] = rating } });
 
     [Test]

@@ -79,6 +79,31 @@ internal sealed class SyncEngine : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Changes one model's sync expression; when syncing, restarts the session so the model is base-synced under the new
+    /// expression (purging local records out of its scope) and its subscriptions use it.
+    /// </summary>
+    public async Task ChangeSyncExpressionAsync(string modelName, Predicates.PredicateNode? expression, CancellationToken cancellationToken)
+    {
+        await _lifecycle.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var wasRunning = _running is not null;
+            await StopCoreAsync().ConfigureAwait(false);
+            _context.Options.SetSyncExpression(modelName, expression);
+            if (wasRunning)
+            {
+                _running = new CancellationTokenSource();
+                var token = _running.Token;
+                _loop = Task.Run(() => RunAsync(token), CancellationToken.None);
+            }
+        }
+        finally
+        {
+            _lifecycle.Release();
+        }
+    }
+
     /// <summary>Stops syncing, then runs <paramref name="work"/> (the store's clear) while no session can start.</summary>
     public async Task StopAndRunAsync(Func<Task> work, CancellationToken cancellationToken)
     {
