@@ -89,8 +89,12 @@ public class FaultProxyTests
 
         await using var first = await AppSyncRealtimeConnection.ConnectAsync(config, RealtimeAuthHeaders.For(config, AuthorizationType.ApiKey), null, default);
         var subscription = await first.SubscribeAsync(OnCreatePost, null, default);
+        var downstreamBeforeTheEvent = proxy.BytesDownstream;
         await CreateAsync(direct, "p1", "before the drop");
-        Assert.That(await ReadTitleAsync(subscription), Is.EqualTo("before the drop"), "the subscription runs through the proxy");
+        // Rarely (about one full run in ten on a 2-core machine) this first event has not arrived; the counts tell whether the
+        // server sent it through the proxy (the backend queues start_ack before it joins the event stream, a suspect).
+        Assert.That(await ReadTitleOrNullAsync(subscription), Is.EqualTo("before the drop"),
+            () => $"the subscription runs through the proxy (bytes down: {downstreamBeforeTheEvent} before the create, {proxy.BytesDownstream} now)");
 
         Assert.That(proxy.DropAll(), Is.EqualTo(1));
         var lost = await first.Closed.WaitAsync(Bound);
@@ -279,6 +283,18 @@ public class FaultProxyTests
     {
         using var timeout = new CancellationTokenSource(Bound);
         return (await subscription.Events.ReadAsync(timeout.Token))["onCreatePost"]!["title"]!.GetValue<string>();
+    }
+
+    private static async Task<string?> ReadTitleOrNullAsync(RealtimeSubscription subscription)
+    {
+        try
+        {
+            return await ReadTitleAsync(subscription);
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)
