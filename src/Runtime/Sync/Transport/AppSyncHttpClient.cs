@@ -59,7 +59,9 @@ internal sealed class AppSyncHttpClient
             {
                 throw new AppSyncException(AppSyncFailureKind.Timeout, $"No answer from {_config.GraphQLEndpoint} within {_http.Timeout}.", ex);
             }
-            catch (Exception ex) when (ex is HttpRequestException or IOException)
+            // SocketException too: a connection reset right after it opened escapes SocketsHttpHandler unwrapped (it reads the
+            // socket's RemoteEndPoint), as a server that accepts and resets does (the sync tests' FaultProxy showed it).
+            catch (Exception ex) when (ex is HttpRequestException or IOException or System.Net.Sockets.SocketException)
             {
                 throw new AppSyncException(AppSyncFailureKind.Network, $"Cannot reach {_config.GraphQLEndpoint}: {ex.Message}", ex);
             }
