@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System;
 using System.Collections.Concurrent;
 using System.IO;
@@ -69,6 +70,24 @@ internal sealed class RealtimeConnection
         _authenticator = authenticator;
         _options = options;
         _logger = logger;
+    }
+
+    // Subscriptions joined to their event source but not yet acknowledged: their events wait here, so that none published
+    // between the join and start_ack is lost and none is sent before start_ack.
+    private readonly Dictionary<string, List<string>> _awaitingAck = new(StringComparer.Ordinal);
+
+    /// <summary>Queues an event frame of subscription <paramref name="id"/> (after its start_ack, holding it until then).</summary>
+    public void SendData(string id, string frame)
+    {
+        lock (_awaitingAck)
+        {
+            if (_awaitingAck.TryGetValue(id, out var held))
+            {
+                held.Add(frame);
+                return;
+            }
+        }
+        Send(frame);
     }
 
     /// <summary>Queues a frame; when the queue is over its bounds, drops the client instead.</summary>
@@ -332,18 +351,25 @@ internal sealed class RealtimeConnection
             return;
         }
 
-        // Acknowledge first: the client may only count on events after start_ack.
         var reservation = new Reservation();
         if (!_subscriptions.TryAdd(id, reservation))
         {
             Send(RealtimeFrames.Error(id, "DuplicatedOperationError", $"Duplicate subscription ID: {id}"));
             return;
         }
-        Send(RealtimeFrames.StartAck(id));
+        // Join the event source before start_ack, holding its events until the ack is queued: every event published after
+        // start_ack (and a few just before) reaches the client, and none comes before the ack.
+        lock (_awaitingAck) _awaitingAck[id] = new List<string>();
         // Same caller + same document and variables = the same events: share one source stream. Every claim counts for
         // "same caller": each @auth rule may read its own (identityClaim, groupClaim).
         var key = string.Join('\u001f', identity.Mode, JsonSerializer.Serialize(identity.Claims), data);
         reservation.Attach(_groups.Join(key, streams.Values.Single(), this, id));
+        lock (_awaitingAck)
+        {
+            Send(RealtimeFrames.StartAck(id));
+            foreach (var frame in _awaitingAck[id]) Send(frame);
+            _awaitingAck.Remove(id);
+        }
     }
 
     /// <summary>Holds a subscription id from start_ack until its group membership exists (a stop may come in between).</summary>

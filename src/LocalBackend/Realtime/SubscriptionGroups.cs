@@ -108,7 +108,7 @@ internal sealed class SubscriptionGroups(GraphQLApi api, ILogger logger)
                 owner.Logger.LogWarning("Dropped an event for {Count} subscription(s): payload over {Limit} bytes.", _members.Length, RealtimeConnection.MaxPayloadBytes);
                 return;
             }
-            foreach (var member in _members) member.Connection.Send(RealtimeFrames.DataPrefix(member.Id) + payload + "}");
+            foreach (var member in _members) member.Connection.SendData(member.Id, RealtimeFrames.DataPrefix(member.Id) + payload + "}");
         }
 
         public void OnCompleted()
