@@ -477,6 +477,8 @@ public sealed class DataStore : IAsyncDisposable
 
     internal StorageEngine Engine => _engine;
 
+    internal SyncEngine? SyncEngine => _sync;
+
     internal ILogger Logger => _logger;
 
     internal CancellationToken Closing => _closing.Token;

@@ -91,3 +91,19 @@ public class LifecycleTests
         }
     }
 }
+
+/// <summary>The store owns its file, so two sync engines can never drain one outbox.</summary>
+[CancelAfter(30_000)]
+public class OneFileOneEngineTests
+{
+    [Test]
+    public async Task A_second_syncing_store_on_the_same_file_is_refused_while_the_first_is_open()
+    {
+        await using var backend = await TestBackend.StartAsync(schema: TestBackend.SyncSchema);
+        await using var first = await SyncClient.StartAsync(backend);
+        var ex = Assert.ThrowsAsync<DataStoreException>(async () => await SyncClient.OpenAsync(backend, first.File));
+        Assert.That(ex!.Message, Does.Contain("in use"));
+        await first.Store.SaveAsync(new Post { Title = "still mine" });
+        await first.WaitForEmptyOutboxAsync();
+    }
+}

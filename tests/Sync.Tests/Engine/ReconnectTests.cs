@@ -69,6 +69,21 @@ public class ReconnectTests
         }
     }
 
+    [Test]
+    public async Task The_os_reporting_the_network_gone_takes_the_store_offline_at_once_and_back_reconnects_at_once()
+    {
+        await using var backend = await TestBackend.StartAsync(schema: TestBackend.SyncSchema);
+        await using var client = await SyncClient.StartAsync(backend, sync: s => s.WithRetryDelays(TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(1)));
+        await client.Store.SyncEngine!.OnOsNetworkChangedAsync(available: false);
+        await client.WaitForAsync<NetworkStatusEvent>(e => !e.Active, "offline", TimeSpan.FromSeconds(2)); // not after a request timeout
+        // The network is really there, so the session that started anyway comes back without the 30 s backoff.
+        await client.WaitUntilAsync(_ => Task.FromResult(client.Events.OfType<NetworkStatusEvent>().Select(e => e.Active).SequenceEqual(new[] { true, false, true })),
+            "online again", TimeSpan.FromSeconds(10));
+        var post = await client.Store.SaveAsync(new Post { Title = "after" });
+        await client.WaitForEmptyOutboxAsync(TimeSpan.FromSeconds(10));
+        Assert.That(await backend.GetPostAsync(post.Id), Is.Not.Null);
+    }
+
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

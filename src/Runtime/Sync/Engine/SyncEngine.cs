@@ -40,6 +40,34 @@ internal sealed class SyncEngine : IAsyncDisposable
         _outbox = new OutboxProcessor(_context);
         _wakeOutbox = _outbox.Wake;
         storage.OutboxAppended += _wakeOutbox;
+        System.Net.NetworkInformation.NetworkChange.NetworkAvailabilityChanged += OnNetworkAvailabilityChanged;
+    }
+
+    private void OnNetworkAvailabilityChanged(object? sender, System.Net.NetworkInformation.NetworkAvailabilityEventArgs e)
+        => _ = OnOsNetworkChangedAsync(e.IsAvailable);
+
+    /// <summary>
+    /// The OS says the network went away or came back. Losing it ends the session at once (offline now, not after a
+    /// request times out; queued work stays queued); getting it back while offline reconnects at once instead of waiting
+    /// out the backoff.
+    /// </summary>
+    internal async Task OnOsNetworkChangedAsync(bool available)
+    {
+        if (Volatile.Read(ref _disposed) != 0) return;
+        await _lifecycle.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (_running is null || (available && _online == true)) return;
+            _context.Logger.LogInformation("The OS reports the network {State}; {Action}.", available ? "available" : "unavailable", available ? "reconnecting now" : "going offline");
+            await StopCoreAsync().ConfigureAwait(false);
+            _running = new CancellationTokenSource();
+            var token = _running.Token;
+            _loop = Task.Run(() => RunAsync(token), CancellationToken.None);
+        }
+        finally
+        {
+            _lifecycle.Release();
+        }
     }
 
     /// <summary>Overrides the realtime keep-alive timeout (tests).</summary>
@@ -312,6 +340,7 @@ internal sealed class SyncEngine : IAsyncDisposable
             _lifecycle.Release();
         }
         _context.Storage.OutboxAppended -= _wakeOutbox;
+        System.Net.NetworkInformation.NetworkChange.NetworkAvailabilityChanged -= OnNetworkAvailabilityChanged;
         _context.Dispose();
     }
 }
