@@ -18,6 +18,8 @@ internal static class ReadmeSnippets
         ("What the build gives you", "public static void WhatTheBuildGivesYou{0}()"),
         // The local DataStore block uses `posts` and `cancellationToken` as given: they become parameters.
         ("The local DataStore", "public static async Task TheLocalDataStore{0}(IReadOnlyList<Post> posts, CancellationToken cancellationToken)"),
+        // The sync block is the example as written; it uses a `logger`.
+        ("Sync with AppSync", "public static async Task SyncWithAppSync{0}(Microsoft.Extensions.Logging.ILogger logger)"),
     };
 
     // Leading `using X.Y;` / `namespace X;` lines of a block (comments allowed after them): they open the file.
@@ -55,6 +57,8 @@ internal static class ReadmeSnippets
             + string.Join("\n", header) + "\n\n"
             // Snippets show values they do not go on to use (`string version = AmplifyModels.Version;`).
             + "#pragma warning disable CS0219 // assigned but never used\n"
+            // The sync example's conflict handler is an async lambda with nothing to await, as users write it: a warning only.
+            + "#pragma warning disable CS1998 // async method lacks await operators\n"
             + "public static class ReadmeSnippets\n{\n" + methods.ToString().TrimEnd('\n') + "\n}\n";
     }
 
