@@ -42,6 +42,16 @@ public class BaseAndDeltaSyncTests
     }
 
     [Test]
+    public async Task While_online_the_engine_syncs_again_every_full_sync_interval()
+    {
+        await using var backend = await TestBackend.StartAsync(schema: TestBackend.SyncSchema);
+        await using var client = await SyncClient.StartAsync(backend, sync: s => s.WithFullSyncInterval(TimeSpan.FromMilliseconds(400)));
+        await client.WaitUntilAsync(_ => Task.FromResult(client.Events.OfType<SyncProgressEvent>().Count(e => e.ModelName == "Post" && e.IsComplete) >= 3),
+            "two periodic re-syncs after the first");
+        Assert.That(client.Events.OfType<NetworkStatusEvent>().Select(e => e.Active), Is.EqualTo(new[] { true }), "re-syncing did not drop the session");
+    }
+
+    [Test]
     public async Task A_delta_sync_removes_records_deleted_on_the_server_meanwhile()
     {
         await using var backend = await TestBackend.StartAsync(schema: TestBackend.SyncSchema);

@@ -61,7 +61,7 @@ internal sealed class SubscriptionHub : IAsyncDisposable
                 var owner = SubscriptionOwnerArgument.NotNeeded;
                 if (mode is AuthorizationType.AmazonCognitoUserPools or AuthorizationType.OpenIdConnect && context.Options.TokenProvider is { } tokens)
                 {
-                    claims ??= JwtPayload.Decode(await tokens.GetTokenAsync(forceRefresh: false, cancellationToken).ConfigureAwait(false));
+                    claims ??= await ClaimsAsync(tokens, cancellationToken).ConfigureAwait(false);
                     owner = SubscriptionOwnerResolver.Resolve(model, mode, claims);
                 }
                 var documents = context.Documents(model);
@@ -99,6 +99,20 @@ internal sealed class SubscriptionHub : IAsyncDisposable
         {
             await hub.DisposeAsync().ConfigureAwait(false);
             throw;
+        }
+    }
+
+    /// <summary>The token's claims, for the owner argument; none when the token is not a JWT (an opaque OIDC or Lambda token).</summary>
+    private static async Task<JsonObject> ClaimsAsync(IAuthTokenProvider tokens, CancellationToken cancellationToken)
+    {
+        var token = await tokens.GetTokenAsync(forceRefresh: false, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return JwtPayload.Decode(token);
+        }
+        catch (FormatException)
+        {
+            return new JsonObject();
         }
     }
 
