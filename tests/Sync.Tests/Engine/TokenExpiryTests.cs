@@ -13,6 +13,8 @@ namespace Amplify.DataStore.Sync.Tests.Engine;
 /// signature, issuer and expiry with no clock skew, and serves Post and Comment to signed-in users only
 /// (<c>@auth(rules: [{ allow: private }])</c>; Notice stays public-read with the API key, through multi-auth).
 /// The token provider hands out its cached token until asked to refresh, as a sign-in library with a stale cache would.
+/// The local backend checks the token at the realtime handshake and at each subscription <c>start</c>, never again on an
+/// open socket: subscriptions opened before expiry keep delivering; a reconnect after expiry needs a fresh token.
 /// </summary>
 [NonParallelizable]
 [CancelAfter(90_000)]
@@ -68,6 +70,41 @@ public class TokenExpiryTests
         TestContext.Out.WriteLine($"token requests: {tokens.Requests} ({tokens.ForcedRefreshes} forced); subscriptions established {establishedBefore} time(s) before expiry, {establishedAfter} after");
         Assert.That(establishedAfter, Is.EqualTo(establishedBefore),
             "the realtime socket opened with the now-expired token stayed open and kept delivering (the local backend checks the token at connect and at each subscription start only)");
+    }
+
+    [Test]
+    public async Task A_restart_after_the_token_expired_reconnects_the_subscriptions()
+    {
+        await using var backend = await StartBackendAsync();
+        var tokens = new ShortLivedTokens("sub-alice", "alice", Lifetime);
+        await using var alice = await SyncClient.StartAsync(backend, sync: s => s.WithAuthTokenProvider(tokens).WithMultiAuth()
+            .WithErrorHandler(e => TestContext.Out.WriteLine("sync error: " + e)), config: UserPoolsConfig(backend));
+        await alice.WaitForAsync<ReadyEvent>(_ => true, "alice's first sync");
+        await Task.Delay(tokens.ExpiresAt - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(1200));
+
+        // Offline and back (e.g. the app was suspended): the realtime connection is opened again with the token the
+        // provider holds, which has expired.
+        await alice.Store.StopAsync();
+        int establishedBefore = alice.Events.OfType<SubscriptionsEstablishedEvent>().Count();
+        int forcedBefore = tokens.ForcedRefreshes;
+        await alice.Store.StartAsync();
+        // Before the fix the handshake was refused ("Token has expired") on every retry, the session never got online
+        // and this outbox never drained: the realtime path never asked for a forced refresh.
+        var saved = await alice.Store.SaveAsync(new Post { Title = "after restart" });
+        await alice.WaitForEmptyOutboxAsync(TimeSpan.FromSeconds(10));
+        Assert.That(await alice.Store.GetFailedMutationsAsync(), Is.Empty);
+        Assert.That(alice.Events.OfType<SubscriptionsEstablishedEvent>().Count(), Is.EqualTo(establishedBefore + 1), "the subscriptions were established again");
+        Assert.That(tokens.ForcedRefreshes, Is.GreaterThan(forcedBefore), "the refused handshake made the client ask for a fresh token");
+        TestContext.Out.WriteLine($"token requests: {tokens.Requests} ({tokens.ForcedRefreshes} forced, {tokens.ForcedRefreshes - forcedBefore} after the restart)");
+
+        var bob = Issue("sub-bob", "bob", TimeSpan.FromMinutes(5));
+        var remote = Guid.NewGuid().ToString();
+        var created = await GraphQLAsync(backend, "mutation($input: CreatePostInput!) { createPost(input: $input) { " + PostFields + " } }", token: bob,
+            variables: new JsonObject { ["input"] = new JsonObject { ["id"] = remote, ["title"] = "from bob after the restart" } });
+        Assert.That(created["errors"], Is.Null, created.ToJsonString());
+        await alice.WaitUntilAsync(async s => await s.QueryByIdAsync<Post>(remote) is not null, "bob's post reached alice", TimeSpan.FromSeconds(10));
+        var body = await GraphQLAsync(backend, "query($id: ID!) { getPost(id: $id) { title } }", token: bob, variables: new JsonObject { ["id"] = saved.Id });
+        Assert.That((string?)body["data"]?["getPost"]?["title"], Is.EqualTo("after restart"), body.ToJsonString());
     }
 
     private static Task<TestBackend> StartBackendAsync()
