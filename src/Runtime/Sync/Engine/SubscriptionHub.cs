@@ -81,7 +81,19 @@ internal sealed class SubscriptionHub : IAsyncDisposable
                 var headers = RealtimeAuthHeaders.For(context.Options.Config, group.Key, context.Options.TokenProvider);
                 foreach (var batch in group.Chunk(MaxSubscriptionsPerConnection))
                 {
-                    var connection = await AppSyncRealtimeConnection.ConnectAsync(context.Options.Config, headers, keepAliveTimeout, cancellationToken).ConfigureAwait(false);
+                    AppSyncRealtimeConnection connection;
+                    try
+                    {
+                        connection = await AppSyncRealtimeConnection.ConnectAsync(context.Options.Config, headers, keepAliveTimeout, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (AppSyncException ex) when (ex.Kind == AppSyncFailureKind.Unauthorized && context.Options.TokenProvider is not null
+                        && group.Key is AuthorizationType.AmazonCognitoUserPools or AuthorizationType.OpenIdConnect or AuthorizationType.AwsLambda)
+                    {
+                        // The handshake refused the token (e.g. it expired while offline): ask for a fresh one once, as
+                        // the HTTP client does on 401, or every reconnect would send the same expired token again.
+                        headers = RealtimeAuthHeaders.For(context.Options.Config, group.Key, context.Options.TokenProvider, refreshFirst: true);
+                        connection = await AppSyncRealtimeConnection.ConnectAsync(context.Options.Config, headers, keepAliveTimeout, cancellationToken).ConfigureAwait(false);
+                    }
                     hub._connections.Add(connection);
                     lost.Add(connection.Closed);
                     foreach (var (_, model, query, variables) in batch)
