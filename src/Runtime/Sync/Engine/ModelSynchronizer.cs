@@ -85,7 +85,7 @@ internal sealed class ModelSynchronizer
             nextToken = page["nextToken"]?.GetValue<string>();
             var changes = ReadPage(model, page["items"] as JsonArray);
             received += changes.Count;
-            var stored = await _context.Storage.ApplyRemoteAsync(model, changes, (s, c) => Accepts(s, model, c), cancellationToken).ConfigureAwait(false);
+            var stored = await _context.Storage.ApplyRemoteAsync(model, changes, (s, c) => _context.AcceptOrDefer(s, model, c), cancellationToken).ConfigureAwait(false);
             applied += stored.Count;
             _context.Raise(new SyncProgressEvent(model.Name, full, received, IsComplete: false));
         }

@@ -71,6 +71,7 @@ internal sealed class OutboxProcessor
             {
                 await SendAsync(entry, cancellationToken).ConfigureAwait(false);
                 completed = true;
+                await _context.ApplyDeferredAsync(_context.Schema.GetModel(entry.ModelName), entry.ModelKey, cancellationToken).ConfigureAwait(false);
             }
             finally
             {

@@ -99,6 +99,34 @@ internal sealed class SyncContext : IDisposable
         throw lastUnauthorized ?? new AppSyncException(AppSyncFailureKind.Unauthorized, $"No authorization mode is available for {model.Name}.");
     }
 
+    // Remote changes held back because the record had local changes pending (keyed by model and record key): applied
+    // once its pending entries are sent, if still newer, so a change made elsewhere while ours was in flight is not
+    // lost until the next base sync.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Model, string Key), Amplify.DataStore.Engine.RemoteChange> _deferred = new();
+
+    /// <summary>
+    /// The merge rule (see <see cref="ModelSynchronizer.Accepts"/>), remembering a newer change that waits only for the
+    /// record's pending local changes.
+    /// </summary>
+    public bool AcceptOrDefer(Amplify.DataStore.Storage.IStorageSession session, ModelMetadata model, Amplify.DataStore.Engine.RemoteChange change)
+    {
+        if (ModelSynchronizer.Accepts(session, model, change)) return true;
+        var key = Amplify.DataStore.Storage.StorageKey.Of(model, change.Item);
+        if (session.LastOutboxFor(model.Name, key.ToModelKey()) is not null)
+        {
+            _deferred.AddOrUpdate((model.Name, key.ToModelKey()), change,
+                (_, held) => (change.Metadata?.Version ?? 0) >= (held.Metadata?.Version ?? 0) ? change : held);
+        }
+        return false;
+    }
+
+    /// <summary>After a record's outbox entry was answered: applies a remote change held back for it (if still newer).</summary>
+    public async Task ApplyDeferredAsync(ModelMetadata model, string modelKey, CancellationToken cancellationToken)
+    {
+        if (!_deferred.TryRemove((model.Name, modelKey), out var held)) return;
+        await Storage.ApplyRemoteAsync(model, new[] { held }, (s, c) => AcceptOrDefer(s, model, c), cancellationToken).ConfigureAwait(false);
+    }
+
     public void ReportError(SyncError error)
     {
         Logger.LogWarning("Sync error: {Error}", error);

@@ -271,7 +271,7 @@ internal sealed class SyncEngine : IAsyncDisposable
                     }
                 }
                 var change = complete.Value;
-                await _context.Storage.ApplyRemoteAsync(model, new[] { change }, (s, c) => ModelSynchronizer.Accepts(s, model, c), cancellationToken).ConfigureAwait(false);
+                await _context.Storage.ApplyRemoteAsync(model, new[] { change }, (s, c) => _context.AcceptOrDefer(s, model, c), cancellationToken).ConfigureAwait(false);
             }
         }
     }
