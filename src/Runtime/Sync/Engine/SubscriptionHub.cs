@@ -78,7 +78,7 @@ internal sealed class SubscriptionHub : IAsyncDisposable
             var lost = new List<Task<Exception?>>();
             foreach (var group in wanted.GroupBy(w => w.Mode))
             {
-                var headers = RealtimeAuthHeaders.For(context.Options.Config, group.Key, context.Options.TokenProvider);
+                var headers = RealtimeAuthHeaders.For(context.Options.Config, group.Key, context.Options.TokenProvider, signer: context.Options.RequestSigner);
                 foreach (var batch in group.Chunk(MaxSubscriptionsPerConnection))
                 {
                     AppSyncRealtimeConnection connection;
@@ -91,7 +91,7 @@ internal sealed class SubscriptionHub : IAsyncDisposable
                     {
                         // The handshake refused the token (e.g. it expired while offline): ask for a fresh one once, as
                         // the HTTP client does on 401, or every reconnect would send the same expired token again.
-                        headers = RealtimeAuthHeaders.For(context.Options.Config, group.Key, context.Options.TokenProvider, refreshFirst: true);
+                        headers = RealtimeAuthHeaders.For(context.Options.Config, group.Key, context.Options.TokenProvider, refreshFirst: true, signer: context.Options.RequestSigner);
                         connection = await AppSyncRealtimeConnection.ConnectAsync(context.Options.Config, headers, keepAliveTimeout, cancellationToken).ConfigureAwait(false);
                     }
                     hub._connections.Add(connection);

@@ -27,7 +27,7 @@ internal sealed class AppSyncRealtimeConnection : IAsyncDisposable
     private static readonly TimeSpan AckTimeout = TimeSpan.FromSeconds(15);
 
     private readonly ClientWebSocket _socket;
-    private readonly Func<CancellationToken, ValueTask<JsonObject>> _authHeaders;
+    private readonly Func<string?, CancellationToken, ValueTask<JsonObject>> _authHeaders;
     private readonly ConcurrentDictionary<string, RealtimeSubscription> _subscriptions = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly CancellationTokenSource _closing = new();
@@ -37,7 +37,7 @@ internal sealed class AppSyncRealtimeConnection : IAsyncDisposable
     private Exception? _watchdogFailure;
     private Task _receiver = Task.CompletedTask;
 
-    private AppSyncRealtimeConnection(ClientWebSocket socket, Func<CancellationToken, ValueTask<JsonObject>> authHeaders)
+    private AppSyncRealtimeConnection(ClientWebSocket socket, Func<string?, CancellationToken, ValueTask<JsonObject>> authHeaders)
     {
         _socket = socket;
         _authHeaders = authHeaders;
@@ -54,10 +54,11 @@ internal sealed class AppSyncRealtimeConnection : IAsyncDisposable
     /// <c>host</c>), and waits for <c>connection_ack</c>.
     /// </summary>
     /// <param name="config">The endpoints and TLS trust.</param>
-    /// <param name="authHeaders">The auth headers for the handshake and for each <c>start</c> (called each time, so tokens stay fresh).</param>
+    /// <param name="authHeaders">The auth headers for the handshake (payload null) and for each <c>start</c> (its payload: IAM signs
+    /// over it), called each time so tokens stay fresh.</param>
     /// <param name="keepAliveTimeout">Overrides the server's <c>connectionTimeoutMs</c> (tests).</param>
     /// <param name="cancellationToken">Cancels connecting.</param>
-    public static async Task<AppSyncRealtimeConnection> ConnectAsync(AmplifyConfig config, Func<CancellationToken, ValueTask<JsonObject>> authHeaders,
+    public static async Task<AppSyncRealtimeConnection> ConnectAsync(AmplifyConfig config, Func<string?, CancellationToken, ValueTask<JsonObject>> authHeaders,
         TimeSpan? keepAliveTimeout, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(config);
@@ -68,7 +69,7 @@ internal sealed class AppSyncRealtimeConnection : IAsyncDisposable
         var connection = new AppSyncRealtimeConnection(socket, authHeaders);
         try
         {
-            var headers = await authHeaders(cancellationToken).ConfigureAwait(false);
+            var headers = await authHeaders(null, cancellationToken).ConfigureAwait(false); // null: the handshake (connect)
             var header = Convert.ToBase64String(Encoding.UTF8.GetBytes(headers.ToJsonString()));
             var url = new Uri($"{config.RealtimeEndpoint.AbsoluteUri}?header={Uri.EscapeDataString(header)}&payload=e30=");
             try
@@ -124,7 +125,7 @@ internal sealed class AppSyncRealtimeConnection : IAsyncDisposable
             ["payload"] = new JsonObject
             {
                 ["data"] = data,
-                ["extensions"] = new JsonObject { ["authorization"] = await _authHeaders(cancellationToken).ConfigureAwait(false) },
+                ["extensions"] = new JsonObject { ["authorization"] = await _authHeaders(data, cancellationToken).ConfigureAwait(false) },
             },
         };
         await SendAsync(start, cancellationToken).ConfigureAwait(false);
