@@ -107,8 +107,8 @@ internal static class SyncBenchmark
             var jsSeconds = (partial || j.GetProperty("readyMs").ValueKind != JsonValueKind.Number ? j.GetProperty("elapsedMs").GetDouble() : j.GetProperty("readyMs").GetDouble()) / 1000;
             var speedup = jsSeconds / seconds;
             var jsFigure = partial
-                ? $"capped at {jsSeconds:F0} s with {jsLocal:N0} of {n:N0} stored, so ≥ {speedup:F1}× (peak RSS {j.GetProperty("peakRssMb").GetDouble():F0} MB)"
-                : $"{jsSeconds:F2} s ({jsLocal:N0} stored, peak RSS {j.GetProperty("peakRssMb").GetDouble():F0} MB) → C# is {speedup:F1}× faster";
+                ? $"capped at {jsSeconds:F0} s with {jsLocal:N0} of {n:N0} stored, so speed ratio C#/JS ≥ {speedup:F2}× (peak RSS {j.GetProperty("peakRssMb").GetDouble():F0} MB)"
+                : $"{jsSeconds:F2} s ({jsLocal:N0} stored, peak RSS {j.GetProperty("peakRssMb").GetDouble():F0} MB) → speed ratio C#/JS {speedup:F2}× ({(speedup >= 1 ? "C#" : "amplify-js")} faster)";
             summary.Add(Line("  amplify-js, same records, same backend, same run", jsFigure, $"≥ {SpeedupTarget}× faster", speedup >= SpeedupTarget));
         }
         else
