@@ -21,13 +21,21 @@ internal sealed class BackendServerProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly string _directory;
 
-    private BackendServerProcess(Process process, string directory, Uri endpoint, string apiKey)
+    private BackendServerProcess(Process process, string directory, Uri endpoint, string apiKey, string? outputsPath = null, string? certificatePemPath = null)
     {
         _process = process;
         _directory = directory;
         Endpoint = endpoint;
         ApiKey = apiKey;
+        OutputsPath = outputsPath;
+        CertificatePemPath = certificatePemPath;
     }
+
+    /// <summary>The amplify_outputs.json the program wrote (<see cref="StartForClientsAsync"/> only).</summary>
+    public string? OutputsPath { get; }
+
+    /// <summary>The PEM of its development certificate, for clients to trust (<see cref="StartForClientsAsync"/> only).</summary>
+    public string? CertificatePemPath { get; }
 
     public Uri Endpoint { get; }
 
@@ -39,7 +47,17 @@ internal sealed class BackendServerProcess : IAsyncDisposable
 
     /// <summary>Starts the program with the schema, plain HTTP, data in memory and a fixed API key.</summary>
     /// <param name="serverDll">The program to run; default: the one built next to this benchmark.</param>
-    public static async Task<BackendServerProcess> StartAsync(string schema, string? serverDll = null)
+    public static Task<BackendServerProcess> StartAsync(string schema, string? serverDll = null)
+        => StartAsync(schema, serverDll, forClients: false);
+
+    /// <summary>
+    /// Starts the program as a user would run it for real clients: TLS on (amplify-js always opens wss://), data in a
+    /// LiteDB file and the client configuration (amplify_outputs.json) written, all in its temp directory.
+    /// </summary>
+    public static Task<BackendServerProcess> StartForClientsAsync(string schema, string? serverDll = null)
+        => StartAsync(schema, serverDll, forClients: true);
+
+    private static async Task<BackendServerProcess> StartAsync(string schema, string? serverDll, bool forClients)
     {
         var directory = Path.Combine(Path.GetTempPath(), "amplify-bench-server-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
@@ -48,7 +66,10 @@ internal sealed class BackendServerProcess : IAsyncDisposable
         const string apiKey = "da2-bench";
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.ArgumentList.Add(serverDll ?? Path.Combine(AppContext.BaseDirectory, "Amplify.DataStore.LocalBackend.dll"));
-        foreach (var arg in new[] { "--schema", schemaPath, "--port", "0", "--in-memory", "--tls", "off", "--api-key", apiKey, "--no-client-config", "--data-dir", directory, "--run-for", "1800" })
+        var args = forClients
+            ? new[] { "--schema", schemaPath, "--port", "0", "--tls", "on", "--api-key", apiKey, "--config-dir", directory, "--data-dir", directory, "--run-for", "3600" }
+            : new[] { "--schema", schemaPath, "--port", "0", "--in-memory", "--tls", "off", "--api-key", apiKey, "--no-client-config", "--data-dir", directory, "--run-for", "1800" };
+        foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);
         }
@@ -61,18 +82,24 @@ internal sealed class BackendServerProcess : IAsyncDisposable
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         try
         {
+            Uri? endpoint = null;
+            string? pem = null;
             while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
             {
-                if (!line.StartsWith("GraphQL endpoint:", StringComparison.Ordinal)) continue;
-                var endpoint = new Uri(line["GraphQL endpoint:".Length..].Trim());
+                if (line.StartsWith("GraphQL endpoint:", StringComparison.Ordinal)) endpoint = new Uri(line["GraphQL endpoint:".Length..].Trim());
+                // "TLS certificate:   <pem>  (trust it: NODE_EXTRA_CA_CERTS=<pem>)"
+                if (line.StartsWith("TLS certificate:", StringComparison.Ordinal)) pem = line["TLS certificate:".Length..].Trim().Split("  (", 2)[0];
+                string? outputs = line.StartsWith("Client outputs:", StringComparison.Ordinal) ? line["Client outputs:".Length..].Trim() : null;
+                if (endpoint is null || (forClients && outputs is null)) continue;
                 _ = ForwardProblemsAsync(process);
-                return new BackendServerProcess(process, directory, endpoint, apiKey);
+                return new BackendServerProcess(process, directory, endpoint, apiKey, outputs, pem);
             }
         }
         catch (OperationCanceledException)
         {
         }
         process.Kill(entireProcessTree: true);
+        try { Directory.Delete(directory, recursive: true); } catch (IOException) { }
         throw new InvalidOperationException("The backend program did not print its endpoint within 60 s.");
     }
 
