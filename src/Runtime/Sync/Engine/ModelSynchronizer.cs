@@ -34,10 +34,10 @@ internal sealed class ModelSynchronizer
     /// only if its <c>_version</c> is newer than the one held (Android and Swift do this; amplify-js does not, so an old
     /// page could overwrite a newer subscription event).
     /// </summary>
-    public static bool Accepts(IStorageSession session, ModelMetadata model, RemoteChange change)
+    public static bool Accepts(IStorageSession session, ModelMetadata model, RemoteChange change, bool outboxEmpty = false)
     {
         var key = StorageKey.Of(model, change.Item);
-        if (session.LastOutboxFor(model.Name, key.ToModelKey()) is not null) return false;
+        if (!outboxEmpty && session.LastOutboxFor(model.Name, key.ToModelKey()) is not null) return false;
         if (change.Metadata is not { } incoming) return true;
         return session.GetSyncMetadata(model, key) is not { } local || incoming.Version > local.Version;
     }
@@ -59,16 +59,18 @@ internal sealed class ModelSynchronizer
         string? nextToken = null;
         long? startedAt = null;
         int received = 0, applied = 0;
-        do
+        Task<AppSyncResponse> FetchAsync(string? token, int receivedSoFar) => _context.SendAsync(model, AuthOperation.Read, documents.Sync, new JsonObject
         {
-            var variables = new JsonObject
-            {
-                ["limit"] = Math.Min(options.SyncPageSize, options.MaxRecordsToSync - received),
-                ["nextToken"] = nextToken,
-                ["lastSync"] = full ? null : state.LastSync,
-                ["filter"] = filter is null ? null : JsonNode.Parse(filter),
-            };
-            var response = await _context.SendAsync(model, AuthOperation.Read, documents.Sync, variables, cancellationToken).ConfigureAwait(false);
+            ["limit"] = Math.Min(options.SyncPageSize, options.MaxRecordsToSync - receivedSoFar),
+            ["nextToken"] = token,
+            ["lastSync"] = full ? null : state.LastSync,
+            ["filter"] = filter is null ? null : JsonNode.Parse(filter),
+        }, cancellationToken);
+        Task<AppSyncResponse>? next = FetchAsync(null, 0);
+        while (next is not null)
+        {
+            var response = await next.ConfigureAwait(false);
+            next = null;
             if (response.Errors.Count > 0)
             {
                 // A partial page (items with errors for records the caller may not read) keeps what arrived.
@@ -85,11 +87,23 @@ internal sealed class ModelSynchronizer
             nextToken = page["nextToken"]?.GetValue<string>();
             var changes = ReadPage(model, page["items"] as JsonArray);
             received += changes.Count;
-            var stored = await _context.Storage.ApplyRemoteAsync(model, changes, (s, c) => _context.AcceptOrDefer(s, model, c), cancellationToken).ConfigureAwait(false);
-            applied += stored.Count;
+            // The next page is on its way while this one is stored.
+            if (nextToken is not null && received < options.MaxRecordsToSync) next = FetchAsync(nextToken, received);
+            try
+            {
+                // One outbox count per page: with nothing queued, no record needs its own "pending?" lookup.
+                int? queued = null;
+                var stored = await _context.Storage.ApplyRemoteAsync(model, changes,
+                    (s, c) => _context.AcceptOrDefer(s, model, c, outboxEmpty: (queued ??= s.CountOutbox()) == 0), cancellationToken).ConfigureAwait(false);
+                applied += stored.Count;
+            }
+            catch
+            {
+                next?.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+                throw;
+            }
             _context.Raise(new SyncProgressEvent(model.Name, full, received, IsComplete: false));
         }
-        while (nextToken is not null && received < options.MaxRecordsToSync);
 
         var finished = new ModelSyncState(startedAt ?? now, full ? startedAt ?? now : state.LastFullSync, filter);
         await _context.Storage.WriteAsync(s =>
