@@ -40,8 +40,18 @@ internal sealed class SyncEngine : IAsyncDisposable
         _outbox = new OutboxProcessor(_context);
         _wakeOutbox = _outbox.Wake;
         storage.OutboxAppended += _wakeOutbox;
-        System.Net.NetworkInformation.NetworkChange.NetworkAvailabilityChanged += OnNetworkAvailabilityChanged;
+        try
+        {
+            System.Net.NetworkInformation.NetworkChange.NetworkAvailabilityChanged += OnNetworkAvailabilityChanged;
+            _watchingNetwork = true;
+        }
+        catch (PlatformNotSupportedException)
+        {
+            // No OS network events here (e.g. WebAssembly): transport failures alone tell online from offline.
+        }
     }
+
+    private readonly bool _watchingNetwork;
 
     private void OnNetworkAvailabilityChanged(object? sender, System.Net.NetworkInformation.NetworkAvailabilityEventArgs e)
         => _ = OnOsNetworkChangedAsync(e.IsAvailable);
@@ -340,7 +350,7 @@ internal sealed class SyncEngine : IAsyncDisposable
             _lifecycle.Release();
         }
         _context.Storage.OutboxAppended -= _wakeOutbox;
-        System.Net.NetworkInformation.NetworkChange.NetworkAvailabilityChanged -= OnNetworkAvailabilityChanged;
+        if (_watchingNetwork) System.Net.NetworkInformation.NetworkChange.NetworkAvailabilityChanged -= OnNetworkAvailabilityChanged;
         _context.Dispose();
     }
 }
