@@ -178,5 +178,26 @@ public static class AwsScalarCases
         new("AWSIPAddress", "fe80::1%eth0", false, "zone id; was: schema accepted"),
         new("AWSIPAddress", "localhost", false, "host name"),
         new("AWSIPAddress", "1.2.3.4 ", false, "trailing space"),
+
+        // AWSJSON: exactly one JSON value, at most 64 levels deep, valid Unicode (no escaped lone surrogate).
+        new("AWSJSON", "{\"a\":1}", true, "object"),
+        new("AWSJSON", " { \"a\" : [true, false, null] } ", true, "whitespace around and inside"),
+        new("AWSJSON", "[1,2,3]", true, "array"),
+        new("AWSJSON", "\"text\"", true, "string"),
+        new("AWSJSON", "-1.5e3", true, "number"),
+        new("AWSJSON", "true", true, "literal"),
+        new("AWSJSON", "\"\\ud83d\\ude00\"", true, "escaped surrogate pair"),
+        new("AWSJSON", "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]", true, "64 levels"),
+        new("AWSJSON", "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]", true, "a value inside 64 levels"),
+        new("AWSJSON", "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]", false, "65 levels"),
+        new("AWSJSON", "\"\\ud800\"", false, "escaped lone high surrogate"),
+        new("AWSJSON", "\"\\udc00x\"", false, "escaped lone low surrogate"),
+        new("AWSJSON", "{", false, "unterminated"),
+        new("AWSJSON", "{\"a\":1,}", false, "trailing comma"),
+        new("AWSJSON", "{'a':1}", false, "single quotes"),
+        new("AWSJSON", "NaN", false, "not a JSON number"),
+        new("AWSJSON", "01", false, "leading zero"),
+        new("AWSJSON", "1 2", false, "two values"),
+        new("AWSJSON", "", false, "empty"),
     ];
 }

@@ -1,3 +1,4 @@
+using Amplify.DataStore.AwsScalars;
 using System;
 using System.Buffers;
 using System.Collections;
@@ -77,23 +78,8 @@ internal sealed class AwsJsonGraphType : ScalarGraphType
 
     private string Check(string text) => IsJson(text) ? text : throw AwsScalarErrors.Invalid(Name, text, "not parseable as JSON");
 
-    private static bool IsJson(string text)
-    {
-        try
-        {
-            using JsonDocument document = JsonDocument.Parse(text, StrictJson);
-            return true;
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
-        catch (ArgumentException)
-        {
-            // Thrown for text that cannot be transcoded to UTF-8 (a lone surrogate).
-            return false;
-        }
-    }
+    // The one AWSJSON rule the store and the schema's @default check use too (src/Common/AwsScalars).
+    private static bool IsJson(string text) => AwsJsonRule.IsValid(text);
 
     private string ToJsonText(object value)
     {

@@ -47,6 +47,14 @@ internal static class AwsJsonText
                 canonical = null;
                 return false;
             }
+            // The shared rule has the last word (the parser above also takes what AppSync must not get: an escaped
+            // lone surrogate), so the store, the backend and the schema accept exactly the same texts.
+            if (!AwsScalars.AwsJsonRule.IsValid(json))
+            {
+                canonical = null;
+                error = $"it is not AWSJSON: nested deeper than {AwsScalars.AwsJsonRule.MaxDepth} levels, or a \\u escape of a lone UTF-16 surrogate";
+                return false;
+            }
             canonical = bytes.SequenceEqual(utf8) ? json : Encoding.UTF8.GetString(bytes);
             return true;
         }

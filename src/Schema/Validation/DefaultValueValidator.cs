@@ -40,7 +40,7 @@ internal static class DefaultValueValidator
             ScalarKind.AWSTime => AwsTemporalGrammar.IsTime(value),
             ScalarKind.AWSDateTime => AwsTemporalGrammar.IsDateTime(value),
             ScalarKind.AWSTimestamp => AwsTimestampRule.TryParse(value, out _),
-            ScalarKind.AWSJSON => JsonSyntax.IsValid(value),
+            ScalarKind.AWSJSON => AwsJsonRule.IsValid(value),
             ScalarKind.AWSEmail => AwsEmailRule.IsValid(value),
             ScalarKind.AWSURL => AwsUrlRule.IsValid(value),
             ScalarKind.AWSPhone => AwsPhoneRule.IsValid(value),

@@ -1,15 +1,21 @@
-namespace Amplify.DataStore.Schema.Validation;
+namespace Amplify.DataStore.AwsScalars;
 
 /// <summary>
-/// A minimal JSON syntax check for <c>AWSJSON</c> default values (netstandard2.0 has no JSON parser). Nesting is
-/// bounded so hostile input cannot overflow the stack.
+/// AppSync's <c>AWSJSON</c>, shared by the runtime, the local backend and the schema's <c>@default</c> check: exactly
+/// one JSON value (RFC 8259; whitespace around it allowed), nested at most 64 levels (System.Text.Json's default, and a
+/// bound so hostile input cannot overflow the stack), and valid Unicode text: a lone UTF-16 surrogate, written as is or
+/// as a <c>\u</c> escape, is refused (it cannot be UTF-8, so a server cannot store it faithfully). Hand-written
+/// because the schema library targets netstandard2.0, which has no JSON parser.
 /// </summary>
-internal static class JsonSyntax
+internal static class AwsJsonRule
 {
-    private const int MaxDepth = 64;
+    /// <summary>The deepest nesting of arrays and objects accepted.</summary>
+    public const int MaxDepth = 64;
 
-    public static bool IsValid(string text)
+    /// <summary>True when <paramref name="text"/> is AWSJSON.</summary>
+    public static bool IsValid(string? text)
     {
+        if (text is null) return false;
         int i = 0;
         return ParseValue(text, ref i, 0) && SkipWhitespace(text, ref i) == text.Length;
     }
@@ -22,13 +28,13 @@ internal static class JsonSyntax
 
     private static bool ParseValue(string s, ref int i, int depth)
     {
-        if (depth > MaxDepth) return false;
         SkipWhitespace(s, ref i);
         if (i >= s.Length) return false;
         switch (s[i])
         {
-            case '{': return ParseObject(s, ref i, depth);
-            case '[': return ParseArray(s, ref i, depth);
+            // depth counts the arrays and objects around this value: this one would be level depth + 1.
+            case '{': return depth < MaxDepth && ParseObject(s, ref i, depth);
+            case '[': return depth < MaxDepth && ParseArray(s, ref i, depth);
             case '"': return ParseString(s, ref i);
             case 't': return Literal(s, ref i, "true");
             case 'f': return Literal(s, ref i, "false");
@@ -77,14 +83,26 @@ internal static class JsonSyntax
             char c = s[i++];
             if (c == '"') return true;
             if (c < ' ') return false;
+            if (char.IsHighSurrogate(c))
+            {
+                if (i >= s.Length || !char.IsLowSurrogate(s[i])) return false;
+                i++;
+                continue;
+            }
+            if (char.IsLowSurrogate(c)) return false;
             if (c != '\\') continue;
             if (i >= s.Length) return false;
             char e = s[i++];
             if (e == 'u')
             {
-                for (int k = 0; k < 4; k++, i++)
+                if (!Hex4(s, ref i, out int unit)) return false;
+                if (unit >= 0xDC00 && unit <= 0xDFFF) return false; // a low surrogate with no high one before it
+                if (unit >= 0xD800 && unit <= 0xDBFF)
                 {
-                    if (i >= s.Length || !IsHex(s[i])) return false;
+                    // An escaped high surrogate must be followed by an escaped low one.
+                    if (i + 1 >= s.Length || s[i] != '\\' || s[i + 1] != 'u') return false;
+                    i += 2;
+                    if (!Hex4(s, ref i, out int low) || low < 0xDC00 || low > 0xDFFF) return false;
                 }
             }
             else if ("\"\\/bfnrt".IndexOf(e) < 0)
@@ -93,6 +111,18 @@ internal static class JsonSyntax
             }
         }
         return false;
+    }
+
+    private static bool Hex4(string s, ref int i, out int value)
+    {
+        value = 0;
+        for (int k = 0; k < 4; k++, i++)
+        {
+            if (i >= s.Length || !IsHex(s[i])) return false;
+            char h = s[i];
+            value = value * 16 + (h <= '9' ? h - '0' : (h | 0x20) - 'a' + 10);
+        }
+        return true;
     }
 
     private static bool IsHex(char c) => (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
