@@ -70,6 +70,7 @@ internal sealed class FaultInjectingAdapter : IStorageAdapter
         public SyncMetadata? GetSyncMetadata(ModelMetadata model, StorageKey key) => _inner.GetSyncMetadata(model, key);
         public void SetSyncMetadata(ModelMetadata model, StorageKey key, SyncMetadata metadata) => _inner.SetSyncMetadata(model, key, metadata);
         public void ClearSyncMetadata() => _inner.ClearSyncMetadata();
+        public bool HasSyncMetadata(ModelMetadata model) => _inner.HasSyncMetadata(model);
         public void ClearOutbox() => _inner.ClearOutbox();
         public string? GetSetting(string key) => _inner.GetSetting(key);
         public void SetSetting(string key, string value) => _inner.SetSetting(key, value);

@@ -65,6 +65,9 @@ public interface IStorageSession
     /// <summary>The sync metadata of a record (what the server last said about it), or null when it was never synced.</summary>
     SyncMetadata? GetSyncMetadata(ModelMetadata model, StorageKey key);
 
+    /// <summary>True when any record of <paramref name="model"/> has sync metadata (false before its first sync, or after a clear).</summary>
+    bool HasSyncMetadata(ModelMetadata model);
+
     /// <summary>
     /// Stores the sync metadata of a record. It is kept apart from the item (a delete of the item keeps it: a tombstone's
     /// version still matters to later merges and to the delete mutation) and goes only with

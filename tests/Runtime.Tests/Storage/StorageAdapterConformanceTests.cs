@@ -661,6 +661,7 @@ public abstract class StorageAdapterConformanceTests
         var composite = new StorageKey([FieldValue.From("a#b"), FieldValue.From("c"), FieldValue.From(1)]);
         var lookalike = new StorageKey([FieldValue.From("a"), FieldValue.From("b#c"), FieldValue.From(1)]);
         Assert.That(await Adapter.WriteAsync(s => s.GetSyncMetadata(Item.Metadata, a), default), Is.Null, "never synced");
+        Assert.That(await Adapter.WriteAsync(s => (s.HasSyncMetadata(Item.Metadata), s.HasSyncMetadata(Order.Metadata)), default), Is.EqualTo((false, false)));
         await Adapter.WriteAsync(s =>
         {
             s.Upsert(Item.Metadata, new Item { Id = "a", Name = "x" });
@@ -672,6 +673,7 @@ public abstract class StorageAdapterConformanceTests
         var (item, order, other, otherModel) = await Adapter.WriteAsync(s => (s.GetSyncMetadata(Item.Metadata, a), s.GetSyncMetadata(Order.Metadata, composite),
             s.GetSyncMetadata(Order.Metadata, lookalike), s.GetSyncMetadata(Order.Metadata, a)), default);
         Assert.That((item, order, other, otherModel), Is.EqualTo(((SyncMetadata?)new SyncMetadata(2, 2000, false), (SyncMetadata?)new SyncMetadata(7, 7000, false), (SyncMetadata?)null, (SyncMetadata?)null)));
+        Assert.That(await Adapter.WriteAsync(s => (s.HasSyncMetadata(Item.Metadata), s.HasSyncMetadata(Order.Metadata)), default), Is.EqualTo((true, true)));
 
         // Deleting the item keeps its metadata (a tombstone's version still matters); a failed work changes none.
         await Adapter.WriteAsync(s => { s.Delete(Item.Metadata, a); s.SetSyncMetadata(Item.Metadata, a, new SyncMetadata(3, 3000, true)); return 0; }, default);
@@ -686,6 +688,7 @@ public abstract class StorageAdapterConformanceTests
         await Adapter.WriteAsync(s => { s.ClearSyncMetadata(); return 0; }, default);
         Assert.That(await Adapter.WriteAsync(s => (s.GetSyncMetadata(Item.Metadata, a), s.GetSyncMetadata(Order.Metadata, composite)), default),
             Is.EqualTo(((SyncMetadata?)null, (SyncMetadata?)null)));
+        Assert.That(await Adapter.WriteAsync(s => s.HasSyncMetadata(Item.Metadata), default), Is.False);
     }
 
     [Test]

@@ -198,6 +198,8 @@ public sealed class InMemoryStorageAdapter : IStorageAdapter
         public void SetSyncMetadata(ModelMetadata model, StorageKey key, SyncMetadata metadata)
             => State = State with { Sync = State.Sync.SetItem((model.Name, key), metadata) };
 
+        public bool HasSyncMetadata(ModelMetadata model) => State.Sync.Keys.Any(k => k.Model == model.Name);
+
         public void ClearSyncMetadata() => State = State with { Sync = State.Sync.Clear() };
 
         public string? GetSetting(string key) => State.Settings.TryGetValue(key, out var v) ? v : null;

@@ -279,6 +279,15 @@ internal sealed class LiteDbSession : IStorageSession
     }
 
     /// <inheritdoc/>
+    public bool HasSyncMetadata(ModelMetadata model)
+    {
+        Begin();
+        ArgumentNullException.ThrowIfNull(model);
+        // Record IDs are "<model>\u001f<key>" (OutboxDocuments.RecordOf): one index seek on the prefix.
+        return _database.GetCollection(DocumentLayout.SyncMetadataCollection).Exists(LiteDB.Query.StartsWith("_id", OutboxDocuments.RecordOf(model.Name, "")));
+    }
+
+    /// <inheritdoc/>
     public void ClearSyncMetadata()
     {
         Begin();

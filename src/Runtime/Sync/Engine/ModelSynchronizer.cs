@@ -34,11 +34,11 @@ internal sealed class ModelSynchronizer
     /// only if its <c>_version</c> is newer than the one held (Android and Swift do this; amplify-js does not, so an old
     /// page could overwrite a newer subscription event).
     /// </summary>
-    public static bool Accepts(IStorageSession session, ModelMetadata model, RemoteChange change, bool outboxEmpty = false)
+    public static bool Accepts(IStorageSession session, ModelMetadata model, RemoteChange change, bool outboxEmpty = false, bool noLocalVersions = false)
     {
         var key = StorageKey.Of(model, change.Item);
         if (!outboxEmpty && session.LastOutboxFor(model.Name, key.ToModelKey()) is not null) return false;
-        if (change.Metadata is not { } incoming) return true;
+        if (change.Metadata is not { } incoming || noLocalVersions) return true;
         return session.GetSyncMetadata(model, key) is not { } local || incoming.Version > local.Version;
     }
 
@@ -66,6 +66,9 @@ internal sealed class ModelSynchronizer
             ["lastSync"] = full ? null : state.LastSync,
             ["filter"] = filter is null ? null : JsonNode.Parse(filter),
         }, cancellationToken);
+        // A base sync of a model that holds no server versions yet (the first hydration) has no version to compare with:
+        // each record appears once in the run's pages, so the per-record version lookups can be skipped.
+        var firstHydration = full && !await _context.Storage.WriteAsync(s => s.HasSyncMetadata(model), cancellationToken).ConfigureAwait(false);
         Task<AppSyncResponse>? next = FetchAsync(null, 0);
         while (next is not null)
         {
@@ -94,7 +97,7 @@ internal sealed class ModelSynchronizer
                 // One outbox count per page: with nothing queued, no record needs its own "pending?" lookup.
                 int? queued = null;
                 var stored = await _context.Storage.ApplyRemoteAsync(model, changes,
-                    (s, c) => _context.AcceptOrDefer(s, model, c, outboxEmpty: (queued ??= s.CountOutbox()) == 0), cancellationToken).ConfigureAwait(false);
+                    (s, c) => _context.AcceptOrDefer(s, model, c, outboxEmpty: (queued ??= s.CountOutbox()) == 0, noLocalVersions: firstHydration), cancellationToken).ConfigureAwait(false);
                 applied += stored.Count;
             }
             catch

@@ -108,9 +108,9 @@ internal sealed class SyncContext : IDisposable
     /// The merge rule (see <see cref="ModelSynchronizer.Accepts"/>), remembering a newer change that waits only for the
     /// record's pending local changes.
     /// </summary>
-    public bool AcceptOrDefer(Amplify.DataStore.Storage.IStorageSession session, ModelMetadata model, Amplify.DataStore.Engine.RemoteChange change, bool outboxEmpty = false)
+    public bool AcceptOrDefer(Amplify.DataStore.Storage.IStorageSession session, ModelMetadata model, Amplify.DataStore.Engine.RemoteChange change, bool outboxEmpty = false, bool noLocalVersions = false)
     {
-        if (ModelSynchronizer.Accepts(session, model, change, outboxEmpty)) return true;
+        if (ModelSynchronizer.Accepts(session, model, change, outboxEmpty, noLocalVersions)) return true;
         if (outboxEmpty) return false; // older than the local copy: nothing to hold back
         var key = Amplify.DataStore.Storage.StorageKey.Of(model, change.Item);
         if (session.LastOutboxFor(model.Name, key.ToModelKey()) is not null)
