@@ -15,15 +15,22 @@ internal static class ChangedFields
 {
     /// <summary>The stored, non-key fields whose JSON differs between <paramref name="before"/> and <paramref name="afterJson"/>.</summary>
     public static IReadOnlyList<string> Between(ModelMetadata model, object before, string afterJson)
+        => Between(model,
+            JsonNode.Parse(ModelJson.Serialize(model.Codec, before)) as JsonObject ?? new JsonObject(),
+            JsonNode.Parse(afterJson) as JsonObject ?? new JsonObject());
+
+    /// <summary>
+    /// The stored, writable, non-key fields whose JSON differs between two AppSync records (also what a conflict retry
+    /// must send: where the wanted state differs from the server's copy).
+    /// </summary>
+    public static IReadOnlyList<string> Between(ModelMetadata model, JsonObject before, JsonObject after)
     {
-        var old = JsonNode.Parse(ModelJson.Serialize(model.Codec, before)) as JsonObject ?? new JsonObject();
-        var now = JsonNode.Parse(afterJson) as JsonObject ?? new JsonObject();
         var changed = new List<string>();
         foreach (var field in model.Fields)
         {
             if (!field.IsStored || field.IsReadOnly) continue;
             if (IsKey(model, field.Name)) continue;
-            if (!JsonNode.DeepEquals(old[field.Name], now[field.Name])) changed.Add(field.Name);
+            if (!JsonNode.DeepEquals(before[field.Name], after[field.Name])) changed.Add(field.Name);
         }
         return changed;
     }

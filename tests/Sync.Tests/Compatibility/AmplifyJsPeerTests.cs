@@ -1,3 +1,4 @@
+using Amplify.DataStore.TestCases;
 using System.Net.Http.Json;
 using System.Net.Security;
 using System.Text.Json.Nodes;

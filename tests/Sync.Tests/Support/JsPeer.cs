@@ -1,3 +1,4 @@
+using Amplify.DataStore.TestCases;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json.Nodes;

@@ -48,7 +48,7 @@ internal sealed class ModelSynchronizer
         var options = _context.Options;
         var settingKey = StorageEngine.ModelSyncStateSetting(model.Name);
         var expression = options.SyncExpressions.TryGetValue(model.Name, out var node) && node is not MatchAll ? node : null;
-        var filter = expression is null ? null : AppSyncConditionWriter.ToJson(model, expression);
+        var filter = _context.SyncFilter(model);
         var state = await _context.Storage.WriteAsync(s => ModelSyncState.Parse(s.GetSetting(settingKey)), cancellationToken).ConfigureAwait(false);
         var now = options.Clock.GetUtcNow().ToUnixTimeMilliseconds();
         var expressionChanged = state.LastSync is not null && !string.Equals(state.Expression, filter, StringComparison.Ordinal);

@@ -49,12 +49,15 @@ internal static class MutationVariables
         return variables;
     }
 
-    /// <summary>The key variables of a <c>get</c> query for the record of <paramref name="entry"/>.</summary>
-    public static JsonObject KeysOf(ModelMetadata model, OutboxEntry entry)
+    /// <summary>The key variables of a <c>get</c> query for <paramref name="record"/>; null when it lacks a key field.</summary>
+    public static JsonObject? KeysOf(ModelMetadata model, JsonObject record)
     {
-        var data = JsonNode.Parse(entry.Data) as JsonObject ?? new JsonObject();
         var keys = new JsonObject();
-        AddKeys(model, data, keys);
+        foreach (var key in model.PrimaryKey.Fields)
+        {
+            if (record[key] is not { } value) return null;
+            keys[key] = value.DeepClone();
+        }
         return keys;
     }
 
@@ -67,7 +70,7 @@ internal static class MutationVariables
     {
         foreach (var rule in model.AuthRules)
         {
-            if (rule.Allow == "owner" && string.Equals(rule.OwnerField ?? "owner", field, StringComparison.Ordinal)) return true;
+            if (rule.Allow == "owner" && string.Equals(Auth.AuthRuleDefaults.OwnerFieldOf(rule), field, StringComparison.Ordinal)) return true;
         }
         return false;
     }
@@ -81,17 +84,5 @@ internal static class MutationVariables
             if (!JsonNode.DeepEquals(value, serverCopy[name])) return false;
         }
         return true;
-    }
-
-    /// <summary>The writable, non-key fields in which <paramref name="wanted"/> differs from <paramref name="server"/> (what a conflict retry must send).</summary>
-    public static IReadOnlyList<string> Differences(ModelMetadata model, JsonObject wanted, JsonObject server)
-    {
-        var changed = new List<string>();
-        foreach (var field in model.Fields)
-        {
-            if (!field.IsStored || field.IsReadOnly || model.PrimaryKey.Fields.Contains(field.Name)) continue;
-            if (!JsonNode.DeepEquals(wanted[field.Name], server[field.Name])) changed.Add(field.Name);
-        }
-        return changed;
     }
 }

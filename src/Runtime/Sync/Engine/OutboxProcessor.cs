@@ -121,7 +121,7 @@ internal sealed class OutboxProcessor
                 case AppSyncFailureKind.ConflictUnhandled:
                 {
                     conflicts++;
-                    var remote = error.Data as JsonObject ?? await FetchAsync(model, current, cancellationToken).ConfigureAwait(false);
+                    var remote = error.Data as JsonObject ?? await _context.FetchAsync(model, Data(current), cancellationToken).ConfigureAwait(false);
                     if (remote is null)
                     {
                         await DeadLetterAsync(model, current, error.ErrorType ?? "ConflictUnhandled", error.Message + " (the server sent no copy of the record)", cancellationToken).ConfigureAwait(false);
@@ -130,7 +130,7 @@ internal sealed class OutboxProcessor
                     var retry = await ResolveAsync(model, current, remote, conflicts, cancellationToken).ConfigureAwait(false);
                     if (retry is null)
                     {
-                        await TakeServerCopyAsync(model, current, remote, cancellationToken).ConfigureAwait(false);
+                        await SucceededAsync(model, current, remote, cancellationToken).ConfigureAwait(false); // the server's copy is the result
                         return;
                     }
                     current = retry;
@@ -139,7 +139,7 @@ internal sealed class OutboxProcessor
                 }
                 case AppSyncFailureKind.ConditionalCheckFailed:
                 {
-                    var remote = error.Data as JsonObject ?? await FetchAsync(model, current, cancellationToken).ConfigureAwait(false);
+                    var remote = error.Data as JsonObject ?? await _context.FetchAsync(model, Data(current), cancellationToken).ConfigureAwait(false);
                     // A create the server already holds exactly as sent: an earlier send got through but its answer was
                     // lost (AppSync's PutItem treats this as success too).
                     if (current.Operation == OutboxOperation.Create && remote is not null && variables["input"] is JsonObject sent
@@ -216,17 +216,10 @@ internal sealed class OutboxProcessor
         }
         // A model from the handler is the whole wanted state: send where it differs from the server's copy.
         var changed = entry.Operation == OutboxOperation.Update && !isDefault
-            ? MutationVariables.Differences(model, JsonNode.Parse(data)!.AsObject(), remoteRecord)
+            ? ChangedFields.Between(model, remoteRecord, JsonNode.Parse(data)!.AsObject())
             : entry.ChangedFields;
         if (remote.Deleted && entry.Operation == OutboxOperation.Delete) return null; // already gone on the server
         return entry with { Data = data, BaseVersion = remoteVersion, ChangedFields = changed };
-    }
-
-    private async Task TakeServerCopyAsync(ModelMetadata model, OutboxEntry entry, JsonObject remote, CancellationToken cancellationToken)
-    {
-        var change = RemoteRecords.Read(model, remote);
-        await _context.Storage.CompleteSendingAsync(model, entry, change, null, cancellationToken).ConfigureAwait(false);
-        _context.Raise(new OutboxMutationProcessedEvent(entry, change.Item, change.Metadata?.Version ?? 0));
     }
 
     private async Task ConditionFailedAsync(ModelMetadata model, OutboxEntry entry, JsonObject? remote, AppSyncError error, CancellationToken cancellationToken)
@@ -245,11 +238,5 @@ internal sealed class OutboxProcessor
         _context.ReportError(new SyncError("Mutate", model.Name, errorType, message, entry));
     }
 
-    /// <summary>The server's copy of the entry's record (<c>get</c>), when an error did not carry it.</summary>
-    private async Task<JsonObject?> FetchAsync(ModelMetadata model, OutboxEntry entry, CancellationToken cancellationToken)
-    {
-        var documents = _context.Documents(model);
-        var response = await _context.SendAsync(model, AuthOperation.Read, documents.Get, MutationVariables.KeysOf(model, entry), cancellationToken).ConfigureAwait(false);
-        return response.Data?[documents.GetField] as JsonObject;
-    }
+    private static JsonObject Data(OutboxEntry entry) => JsonNode.Parse(entry.Data) as JsonObject ?? new JsonObject();
 }

@@ -65,8 +65,7 @@ internal sealed class SubscriptionHub : IAsyncDisposable
                     owner = SubscriptionOwnerResolver.Resolve(model, mode, claims);
                 }
                 var documents = context.Documents(model);
-                var filter = context.Options.SyncExpressions.TryGetValue(model.Name, out var node) && node is not MatchAll
-                    ? AppSyncConditionWriter.ToJson(model, node) : null;
+                var filter = context.SyncFilter(model);
                 foreach (var verb in s_verbs)
                 {
                     var variables = new JsonObject();
@@ -87,7 +86,7 @@ internal sealed class SubscriptionHub : IAsyncDisposable
                         connection = await AppSyncRealtimeConnection.ConnectAsync(context.Options.Config, headers, keepAliveTimeout, cancellationToken).ConfigureAwait(false);
                     }
                     catch (AppSyncException ex) when (ex.Kind == AppSyncFailureKind.Unauthorized && context.Options.TokenProvider is not null
-                        && group.Key is AuthorizationType.AmazonCognitoUserPools or AuthorizationType.OpenIdConnect or AuthorizationType.AwsLambda)
+                        && AppSyncHttpClient.UsesToken(group.Key))
                     {
                         // The handshake refused the token (e.g. it expired while offline): ask for a fresh one once, as
                         // the HTTP client does on 401, or every reconnect would send the same expired token again.

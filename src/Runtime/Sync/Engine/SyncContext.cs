@@ -128,6 +128,21 @@ internal sealed class SyncContext : IDisposable
         await Storage.ApplyRemoteAsync(model, new[] { held }, (s, c) => AcceptOrDefer(s, model, c), cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The server's copy of the record <paramref name="record"/> names by its keys (<c>get</c>); null when the server has none or a key is missing.</summary>
+    public async Task<JsonObject?> FetchAsync(ModelMetadata model, JsonObject record, CancellationToken cancellationToken)
+    {
+        if (MutationVariables.KeysOf(model, record) is not { } keys) return null;
+        var documents = Documents(model);
+        var response = await SendAsync(model, AuthOperation.Read, documents.Get, keys, cancellationToken).ConfigureAwait(false);
+        return response.Data?[documents.GetField] as JsonObject;
+    }
+
+    /// <summary>The model's sync expression as an AppSync filter (JSON), for sync queries and subscriptions; null when it syncs every record.</summary>
+    public string? SyncFilter(ModelMetadata model)
+        => Options.SyncExpressions.TryGetValue(model.Name, out var node) && node is not Predicates.MatchAll
+            ? Serialization.AppSyncConditionWriter.ToJson(model, node)
+            : null;
+
     public void ReportError(SyncError error)
     {
         Logger.LogWarning("Sync error: {Error}", error);

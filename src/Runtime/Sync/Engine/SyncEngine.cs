@@ -70,9 +70,7 @@ internal sealed class SyncEngine : IAsyncDisposable
             if (_running is null || (available && _online == true)) return;
             _context.Logger.LogInformation("The OS reports the network {State}; {Action}.", available ? "available" : "unavailable", available ? "reconnecting now" : "going offline");
             await StopCoreAsync().ConfigureAwait(false);
-            _running = new CancellationTokenSource();
-            var token = _running.Token;
-            _loop = Task.Run(() => RunAsync(token), CancellationToken.None);
+            StartLoop();
         }
         finally
         {
@@ -93,9 +91,7 @@ internal sealed class SyncEngine : IAsyncDisposable
         {
             ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
             if (_running is not null) return;
-            _running = new CancellationTokenSource();
-            var token = _running.Token;
-            _loop = Task.Run(() => RunAsync(token), CancellationToken.None);
+            StartLoop();
         }
         finally
         {
@@ -131,9 +127,7 @@ internal sealed class SyncEngine : IAsyncDisposable
             _context.Options.SetSyncExpression(modelName, expression);
             if (wasRunning)
             {
-                _running = new CancellationTokenSource();
-                var token = _running.Token;
-                _loop = Task.Run(() => RunAsync(token), CancellationToken.None);
+                StartLoop();
             }
         }
         finally
@@ -156,6 +150,14 @@ internal sealed class SyncEngine : IAsyncDisposable
         {
             _lifecycle.Release();
         }
+    }
+
+    /// <summary>Starts the background loop (called under the lifecycle lock, when none runs).</summary>
+    private void StartLoop()
+    {
+        _running = new CancellationTokenSource();
+        var token = _running.Token;
+        _loop = Task.Run(() => RunAsync(token), CancellationToken.None);
     }
 
     private async Task StopCoreAsync()
@@ -272,7 +274,7 @@ internal sealed class SyncEngine : IAsyncDisposable
                 var complete = record["_version"] is not null ? TryRead(model, record) : null;
                 if (complete is null)
                 {
-                    var fetched = await FetchAsync(model, record, cancellationToken).ConfigureAwait(false);
+                    var fetched = await _context.FetchAsync(model, record, cancellationToken).ConfigureAwait(false);
                     complete = fetched is null ? null : TryRead(model, fetched);
                     if (complete is null)
                     {
@@ -296,19 +298,6 @@ internal sealed class SyncEngine : IAsyncDisposable
         {
             return null;
         }
-    }
-
-    private async Task<System.Text.Json.Nodes.JsonObject?> FetchAsync(Metadata.ModelMetadata model, System.Text.Json.Nodes.JsonObject record, CancellationToken cancellationToken)
-    {
-        var keys = new System.Text.Json.Nodes.JsonObject();
-        foreach (var key in model.PrimaryKey.Fields)
-        {
-            if (record[key] is not { } value) return null;
-            keys[key] = value.DeepClone();
-        }
-        var documents = _context.Documents(model);
-        var response = await _context.SendAsync(model, AuthOperation.Read, documents.Get, keys, cancellationToken).ConfigureAwait(false);
-        return response.Data?[documents.GetField] as System.Text.Json.Nodes.JsonObject;
     }
 
     private static async Task Quietly(Task task)

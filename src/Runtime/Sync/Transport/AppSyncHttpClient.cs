@@ -105,7 +105,8 @@ internal sealed class AppSyncHttpClient
         }
     }
 
-    private static bool UsesToken(AuthorizationType mode) => mode is AuthorizationType.AmazonCognitoUserPools or AuthorizationType.OpenIdConnect or AuthorizationType.AwsLambda;
+    /// <summary>True for the modes that send a bearer token from the <see cref="IAuthTokenProvider"/> (refreshed when refused).</summary>
+    public static bool UsesToken(AuthorizationType mode) => mode is AuthorizationType.AmazonCognitoUserPools or AuthorizationType.OpenIdConnect or AuthorizationType.AwsLambda;
 
     private AppSyncException StatusFailure(HttpResponseMessage response, int status, string text)
     {

@@ -1,12 +1,17 @@
+using System;
 using System.Diagnostics;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using NUnit.Framework;
 
-namespace Amplify.DataStore.Sync.Tests.Support;
+namespace Amplify.DataStore.TestCases;
 
 /// <summary>
-/// Finds Node.js and installs tests/AmplifyJsCompat's pinned packages, with the rule of
-/// tests/LocalBackend.Tests/Compatibility/AmplifyJsClientTests.cs (whose logic this copies; this project must not
-/// reference that one): on a developer machine without Node the check is skipped, but with CI=true a missing Node or a
-/// failed <c>npm ci</c> fails the test, so CI cannot silently lose the interop check.
+/// Finds Node.js and installs tests/AmplifyJsCompat's pinned packages for the amplify-js interop tests (linked into
+/// LocalBackend.Tests and Sync.Tests). On a developer machine without Node the check is skipped (and a failed
+/// <c>npm ci</c>, e.g. no registry, is inconclusive), but with CI=true either fails the test, so CI cannot silently lose
+/// the interop check.
 /// </summary>
 internal static class NodeTooling
 {
@@ -46,10 +51,13 @@ internal static class NodeTooling
         }
     }
 
-    private static async Task<(int Code, string Output)> RunAsync(string command, string[] args, string workingDirectory, TimeSpan timeout)
+    /// <summary>Runs a command to its end (killed after <paramref name="timeout"/>); returns its exit code and output.</summary>
+    public static async Task<(int Code, string Output)> RunAsync(string command, string[] args, string workingDirectory, TimeSpan timeout,
+        params (string Name, string Value)[] environment)
     {
         var info = new ProcessStartInfo(command) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in args) info.ArgumentList.Add(arg);
+        foreach (var (name, value) in environment) info.Environment[name] = value;
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
