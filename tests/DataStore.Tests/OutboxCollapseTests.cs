@@ -150,7 +150,7 @@ public class OutboxCollapseTests
         var sending = await store.Engine.BeginSendingAsync(default);
         await store.SaveAsync(post with { Rating = 3 }); // queued behind the one in flight, still on version 1
         var server = post with { Rating = 2 };
-        var applied = await store.Engine.CompleteSendingAsync(PostMeta, sending!, new RemoteChange(server, false, new SyncMetadata(2, 5, false)), null, default);
+        var applied = (await store.Engine.CompleteSendingAsync(PostMeta, sending!, new RemoteChange(server, false, new SyncMetadata(2, 5, false)), null, default)).Applied;
         var outbox = await adapter.ReadOutboxAsync();
         Assert.That(outbox.Select(e => (e.Operation, e.BaseVersion)), Is.EqualTo(new[] { (OutboxOperation.Update, (int?)2) }));
         Assert.That(applied, Is.Empty, "the server's copy does not overwrite the newer local change still pending");

@@ -49,38 +49,41 @@ internal sealed class OutboxProcessor
     {
         var storage = _context.Storage;
         bool? reportedEmpty = null;
-        while (true)
+        OutboxEntry? entry = null; // in flight: taken by BeginSendingAsync or by the previous entry's completion
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var entry = await storage.BeginSendingAsync(cancellationToken).ConfigureAwait(false);
-            if (entry is null)
+            while (true)
             {
-                if (reportedEmpty != true) _context.Raise(new OutboxStatusEvent(IsEmpty: true, PendingCount: 0));
-                reportedEmpty = true;
-                await _wake.WaitAsync(cancellationToken).ConfigureAwait(false);
-                continue;
+                cancellationToken.ThrowIfCancellationRequested();
+                entry ??= await storage.BeginSendingAsync(cancellationToken).ConfigureAwait(false);
+                if (entry is null)
+                {
+                    if (reportedEmpty != true) _context.Raise(new OutboxStatusEvent(IsEmpty: true, PendingCount: 0));
+                    reportedEmpty = true;
+                    await _wake.WaitAsync(cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+                if (reportedEmpty != false)
+                {
+                    var pending = await storage.WriteAsync(s => s.CountOutbox(), cancellationToken).ConfigureAwait(false);
+                    _context.Raise(new OutboxStatusEvent(IsEmpty: false, PendingCount: pending));
+                    reportedEmpty = false;
+                }
+                var sent = entry;
+                entry = null; // answered: whatever SendAsync returns is in flight next
+                entry = await SendAsync(sent, cancellationToken).ConfigureAwait(false);
+                await _context.ApplyDeferredAsync(_context.Schema.GetModel(sent.ModelName), sent.ModelKey, cancellationToken).ConfigureAwait(false);
             }
-            if (reportedEmpty != false)
-            {
-                var pending = await storage.WriteAsync(s => s.CountOutbox(), cancellationToken).ConfigureAwait(false);
-                _context.Raise(new OutboxStatusEvent(IsEmpty: false, PendingCount: pending));
-                reportedEmpty = false;
-            }
-            var completed = false;
-            try
-            {
-                await SendAsync(entry, cancellationToken).ConfigureAwait(false);
-                completed = true;
-                await _context.ApplyDeferredAsync(_context.Schema.GetModel(entry.ModelName), entry.ModelKey, cancellationToken).ConfigureAwait(false);
-            }
-            finally
-            {
-                if (!completed) await storage.EndSendingAsync().ConfigureAwait(false);
-            }
+        }
+        finally
+        {
+            // Sending stopped (offline, a transient failure, stop): an entry in flight stays at the head, sent again later.
+            await storage.EndSendingAsync().ConfigureAwait(false);
         }
     }
 
-    private async Task SendAsync(OutboxEntry entry, CancellationToken cancellationToken)
+    /// <summary>Sends <paramref name="entry"/> until it is answered; returns the next head, already marked in flight (null: take it anew).</summary>
+    private async Task<OutboxEntry?> SendAsync(OutboxEntry entry, CancellationToken cancellationToken)
     {
         var model = _context.Schema.GetModel(entry.ModelName);
         var documents = _context.Documents(model);
@@ -102,19 +105,16 @@ internal sealed class OutboxProcessor
             catch (AppSyncException ex) when (!ex.IsTransient)
             {
                 // Refused before GraphQL (401/403 for every mode, 4xx): retrying cannot help.
-                await DeadLetterAsync(model, current, ex.Errors.FirstOrDefault()?.ErrorType ?? ex.Kind.ToString(), ex.Message, cancellationToken).ConfigureAwait(false);
-                return;
+                return await DeadLetterAsync(model, current, ex.Errors.FirstOrDefault()?.ErrorType ?? ex.Kind.ToString(), ex.Message, cancellationToken).ConfigureAwait(false);
             }
             if (response.Errors.Count == 0 && response.Data?[field] is JsonObject record)
             {
-                await SucceededAsync(model, current, record, cancellationToken).ConfigureAwait(false);
-                return;
+                return await SucceededAsync(model, current, record, cancellationToken).ConfigureAwait(false);
             }
             var error = response.Errors.FirstOrDefault();
             if (error is null)
             {
-                await DeadLetterAsync(model, current, "BadResponse", $"{field} returned no record and no error.", cancellationToken).ConfigureAwait(false);
-                return;
+                return await DeadLetterAsync(model, current, "BadResponse", $"{field} returned no record and no error.", cancellationToken).ConfigureAwait(false);
             }
             switch (error.Kind)
             {
@@ -124,14 +124,12 @@ internal sealed class OutboxProcessor
                     var remote = error.Data as JsonObject ?? await _context.FetchAsync(model, Data(current), cancellationToken).ConfigureAwait(false);
                     if (remote is null)
                     {
-                        await DeadLetterAsync(model, current, error.ErrorType ?? "ConflictUnhandled", error.Message + " (the server sent no copy of the record)", cancellationToken).ConfigureAwait(false);
-                        return;
+                        return await DeadLetterAsync(model, current, error.ErrorType ?? "ConflictUnhandled", error.Message + " (the server sent no copy of the record)", cancellationToken).ConfigureAwait(false);
                     }
                     var retry = await ResolveAsync(model, current, remote, conflicts, cancellationToken).ConfigureAwait(false);
                     if (retry is null)
                     {
-                        await SucceededAsync(model, current, remote, cancellationToken).ConfigureAwait(false); // the server's copy is the result
-                        return;
+                        return await SucceededAsync(model, current, remote, cancellationToken).ConfigureAwait(false); // the server's copy is the result
                     }
                     current = retry;
                     await _context.Storage.WriteAsync(s => s.ReplaceOutbox(current), cancellationToken).ConfigureAwait(false);
@@ -145,28 +143,25 @@ internal sealed class OutboxProcessor
                     if (current.Operation == OutboxOperation.Create && remote is not null && variables["input"] is JsonObject sent
                         && MutationVariables.ServerHasSent(sent, remote))
                     {
-                        await SucceededAsync(model, current, remote, cancellationToken).ConfigureAwait(false);
-                        return;
+                        return await SucceededAsync(model, current, remote, cancellationToken).ConfigureAwait(false);
                     }
-                    await ConditionFailedAsync(model, current, remote, error, cancellationToken).ConfigureAwait(false);
-                    return;
+                    return await ConditionFailedAsync(model, current, remote, error, cancellationToken).ConfigureAwait(false);
                 }
                 case AppSyncFailureKind.Network or AppSyncFailureKind.Timeout or AppSyncFailureKind.ServerError or AppSyncFailureKind.Throttled:
                     // A transient failure reported as a GraphQL error: end the session; the entry is sent again later.
-                    response.EnsureSuccess();
-                    return;
+                    throw AsException(response);
                 default:
-                    await DeadLetterAsync(model, current, error.ErrorType ?? error.Kind.ToString(), error.Message, cancellationToken).ConfigureAwait(false);
-                    return;
+                    return await DeadLetterAsync(model, current, error.ErrorType ?? error.Kind.ToString(), error.Message, cancellationToken).ConfigureAwait(false);
             }
         }
     }
 
-    private async Task SucceededAsync(ModelMetadata model, OutboxEntry entry, JsonObject record, CancellationToken cancellationToken)
+    private async Task<OutboxEntry?> SucceededAsync(ModelMetadata model, OutboxEntry entry, JsonObject record, CancellationToken cancellationToken)
     {
         var change = RemoteRecords.Read(model, record);
-        await _context.Storage.CompleteSendingAsync(model, entry, change, null, cancellationToken).ConfigureAwait(false);
+        var completed = await _context.Storage.CompleteSendingAsync(model, entry, change, null, cancellationToken, takeNext: true).ConfigureAwait(false);
         _context.Raise(new OutboxMutationProcessedEvent(entry, change.Item, change.Metadata?.Version ?? 0));
+        return completed.Next;
     }
 
     /// <summary>Asks the conflict handler; returns the entry to send next, or null to take the server's copy.</summary>
@@ -222,20 +217,35 @@ internal sealed class OutboxProcessor
         return entry with { Data = data, BaseVersion = remoteVersion, ChangedFields = changed };
     }
 
-    private async Task ConditionFailedAsync(ModelMetadata model, OutboxEntry entry, JsonObject? remote, AppSyncError error, CancellationToken cancellationToken)
+    private async Task<OutboxEntry?> ConditionFailedAsync(ModelMetadata model, OutboxEntry entry, JsonObject? remote, AppSyncError error, CancellationToken cancellationToken)
     {
         var change = remote is null ? (RemoteChange?)null : RemoteRecords.Read(model, remote);
-        await _context.Storage.CompleteSendingAsync(model, entry, change, null, cancellationToken).ConfigureAwait(false);
+        var completed = await _context.Storage.CompleteSendingAsync(model, entry, change, null, cancellationToken, takeNext: true).ConfigureAwait(false);
         _context.Raise(new ConditionalSaveFailedEvent(entry, change?.Item, error.Message));
         _context.ReportError(new SyncError("Mutate", model.Name, error.ErrorType ?? "ConditionalCheckFailedException", error.Message, entry, change?.Item));
+        return completed.Next;
     }
 
-    private async Task DeadLetterAsync(ModelMetadata model, OutboxEntry entry, string errorType, string message, CancellationToken cancellationToken)
+    private async Task<OutboxEntry?> DeadLetterAsync(ModelMetadata model, OutboxEntry entry, string errorType, string message, CancellationToken cancellationToken)
     {
         var failed = new FailedMutation(entry, errorType, message, _context.Options.Clock.GetUtcNow().ToUnixTimeMilliseconds());
-        await _context.Storage.CompleteSendingAsync(model, entry, null, failed, cancellationToken).ConfigureAwait(false);
+        var completed = await _context.Storage.CompleteSendingAsync(model, entry, null, failed, cancellationToken, takeNext: true).ConfigureAwait(false);
         _context.Raise(new OutboxMutationFailedEvent(failed));
         _context.ReportError(new SyncError("Mutate", model.Name, errorType, message, entry));
+        return completed.Next;
+    }
+
+    private static AppSyncException AsException(AppSyncResponse response)
+    {
+        try
+        {
+            response.EnsureSuccess();
+        }
+        catch (AppSyncException ex)
+        {
+            return ex;
+        }
+        throw new InvalidOperationException("A response with errors was taken for a success.");
     }
 
     private static JsonObject Data(OutboxEntry entry) => JsonNode.Parse(entry.Data) as JsonObject ?? new JsonObject();
