@@ -229,7 +229,7 @@ internal sealed class SyncEngine : IAsyncDisposable
         await using var subscriptions = await SubscriptionHub.OpenAsync(_context, KeepAliveTimeout, token).ConfigureAwait(false);
         _context.Raise(new SubscriptionsEstablishedEvent(subscriptions.Subscriptions, subscriptions.Connections));
 
-        foreach (var model in SyncOrder.Of(_context.Schema)) await _synchronizer.SyncAsync(model, token).ConfigureAwait(false);
+        await SyncModelsAsync(token).ConfigureAwait(false);
         var applying = ApplySubscriptionEventsAsync(subscriptions, token); // the held events first, then live ones
         var sending = _outbox.RunAsync(token);
         SetOnline(true);
@@ -244,7 +244,7 @@ internal sealed class SyncEngine : IAsyncDisposable
                 if (ended == resync)
                 {
                     await resync.ConfigureAwait(false);
-                    foreach (var model in SyncOrder.Of(_context.Schema)) await _synchronizer.SyncAsync(model, token).ConfigureAwait(false);
+                    await SyncModelsAsync(token).ConfigureAwait(false);
                     continue;
                 }
                 Exception? reason = ended == subscriptions.Lost ? await subscriptions.Lost.ConfigureAwait(false) : ended.Exception?.GetBaseException();
@@ -260,6 +260,9 @@ internal sealed class SyncEngine : IAsyncDisposable
             await Quietly(sending).ConfigureAwait(false);
         }
     }
+
+    private Task SyncModelsAsync(CancellationToken cancellationToken)
+        => ModelSyncScheduler.RunAsync(_context.Schema, (model, token) => _synchronizer.SyncAsync(model, token), cancellationToken);
 
     private async Task ApplySubscriptionEventsAsync(SubscriptionHub subscriptions, CancellationToken cancellationToken)
     {
