@@ -53,7 +53,12 @@ public sealed class AppSyncOptionsBuilder
     /// <summary>The default of <see cref="WithMaxResponseBytes"/>: 64 MiB.</summary>
     internal const long DefaultMaxResponseBytes = 64L * 1024 * 1024;
 
+    /// <summary>The default of <see cref="WithMaxRealtimeMessageBytes"/>: 4 MiB.</summary>
+    internal const int DefaultMaxRealtimeMessageBytes = 4 * 1024 * 1024;
+
     internal long MaxResponseBytes { get; private set; } = DefaultMaxResponseBytes;
+
+    internal int MaxRealtimeMessageBytes { get; private set; } = DefaultMaxRealtimeMessageBytes;
 
     internal TimeSpan RetryFirstDelay { get; private set; } = TimeSpan.FromSeconds(1);
 
@@ -173,6 +178,21 @@ public sealed class AppSyncOptionsBuilder
     {
         if (maxBytes <= 0) throw new ArgumentOutOfRangeException(nameof(maxBytes), maxBytes, "The maximum response size must be a positive number of bytes.");
         MaxResponseBytes = maxBytes;
+        return this;
+    }
+
+    /// <summary>
+    /// The largest realtime (subscription) message the client assembles (default 4 MiB). AppSync itself never sends an
+    /// event over 240 KB (its subscription payload limit), so the default is generous; a larger message closes the
+    /// connection (<c>MessageTooBig</c>) and the engine reconnects as after any dropped connection, catching up with a
+    /// delta sync.
+    /// </summary>
+    /// <param name="maxBytes">The limit in bytes; at least 1.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxBytes"/> is zero or negative.</exception>
+    public AppSyncOptionsBuilder WithMaxRealtimeMessageBytes(int maxBytes)
+    {
+        if (maxBytes <= 0) throw new ArgumentOutOfRangeException(nameof(maxBytes), maxBytes, "The maximum realtime message size must be a positive number of bytes.");
+        MaxRealtimeMessageBytes = maxBytes;
         return this;
     }
 

@@ -73,18 +73,21 @@ public class ResponseSizeLimitTests
     }
 
     [Test]
-    public void TheLimit_MustBePositive()
+    public void TheLimits_MustBePositive()
     {
         var options = new AppSyncOptionsBuilder(new AmplifyConfig { GraphQLEndpoint = new Uri("http://127.0.0.1:1/graphql"), ApiKey = "k" });
-        Assert.That(options.MaxResponseBytes, Is.EqualTo(64L * 1024 * 1024), "the default");
+        Assert.That((options.MaxResponseBytes, options.MaxRealtimeMessageBytes), Is.EqualTo((64L * 1024 * 1024, 4 * 1024 * 1024)), "the defaults");
         foreach (var bad in new[] { 0L, -1L })
         {
             Assert.That(() => options.WithMaxResponseBytes(bad), Throws.TypeOf<ArgumentOutOfRangeException>()
                 .With.Property(nameof(ArgumentOutOfRangeException.ParamName)).EqualTo("maxBytes")
                 .And.Message.Contains("maximum response size must be a positive number of bytes"));
+            Assert.That(() => options.WithMaxRealtimeMessageBytes((int)bad), Throws.TypeOf<ArgumentOutOfRangeException>()
+                .With.Property(nameof(ArgumentOutOfRangeException.ParamName)).EqualTo("maxBytes")
+                .And.Message.Contains("maximum realtime message size must be a positive number of bytes"));
         }
-        options.WithMaxResponseBytes(1);
-        Assert.That(options.MaxResponseBytes, Is.EqualTo(1L));
+        options.WithMaxResponseBytes(1).WithMaxRealtimeMessageBytes(1);
+        Assert.That((options.MaxResponseBytes, options.MaxRealtimeMessageBytes), Is.EqualTo((1L, 1)));
     }
 
     /// <summary><c>{"data":{"pad":"xxx…"}}</c> of exactly <paramref name="length"/> bytes (at least the JSON around the padding).</summary>
