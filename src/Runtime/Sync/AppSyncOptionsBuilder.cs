@@ -50,6 +50,16 @@ public sealed class AppSyncOptionsBuilder
 
     internal TimeSpan RequestTimeout { get; private set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>The default of <see cref="WithMaxResponseBytes"/>: 64 MiB.</summary>
+    internal const long DefaultMaxResponseBytes = 64L * 1024 * 1024;
+
+    /// <summary>The default of <see cref="WithMaxRealtimeMessageBytes"/>: 4 MiB.</summary>
+    internal const int DefaultMaxRealtimeMessageBytes = 4 * 1024 * 1024;
+
+    internal long MaxResponseBytes { get; private set; } = DefaultMaxResponseBytes;
+
+    internal int MaxRealtimeMessageBytes { get; private set; } = DefaultMaxRealtimeMessageBytes;
+
     internal TimeSpan RetryFirstDelay { get; private set; } = TimeSpan.FromSeconds(1);
 
     internal TimeSpan RetryMaxDelay { get; private set; } = TimeSpan.FromMinutes(1);
@@ -151,6 +161,38 @@ public sealed class AppSyncOptionsBuilder
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero);
         RequestTimeout = timeout;
+        return this;
+    }
+
+    /// <summary>
+    /// The largest HTTP response body the client reads (default 64 MiB); a longer one is cut off unread, so a broken or
+    /// hostile server cannot exhaust the app's memory. The default leaves room for a full sync page (1,000 records) of large
+    /// items: 64 KiB per record on average, while AppSync itself returns at most about 1 MB of DynamoDB items per sync page
+    /// (DynamoDB's page limit). An over-size answer is not retried as transient: a mutation's goes to the error handler
+    /// and the dead-letter collection, a sync page's ends the sync session (reported to the error handler) until the next
+    /// reconnect attempt. Raise it only with larger pages (<see cref="WithSyncPageSize"/>) of very large records.
+    /// </summary>
+    /// <param name="maxBytes">The limit in bytes; at least 1.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxBytes"/> is zero or negative.</exception>
+    public AppSyncOptionsBuilder WithMaxResponseBytes(long maxBytes)
+    {
+        if (maxBytes <= 0) throw new ArgumentOutOfRangeException(nameof(maxBytes), maxBytes, "The maximum response size must be a positive number of bytes.");
+        MaxResponseBytes = maxBytes;
+        return this;
+    }
+
+    /// <summary>
+    /// The largest realtime (subscription) message the client assembles (default 4 MiB). AppSync itself never sends an
+    /// event over 240 KB (its subscription payload limit), so the default is generous; a larger message closes the
+    /// connection (<c>MessageTooBig</c>) and the engine reconnects as after any dropped connection, catching up with a
+    /// delta sync.
+    /// </summary>
+    /// <param name="maxBytes">The limit in bytes; at least 1.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxBytes"/> is zero or negative.</exception>
+    public AppSyncOptionsBuilder WithMaxRealtimeMessageBytes(int maxBytes)
+    {
+        if (maxBytes <= 0) throw new ArgumentOutOfRangeException(nameof(maxBytes), maxBytes, "The maximum realtime message size must be a positive number of bytes.");
+        MaxRealtimeMessageBytes = maxBytes;
         return this;
     }
 

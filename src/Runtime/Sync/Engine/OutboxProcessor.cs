@@ -104,7 +104,8 @@ internal sealed class OutboxProcessor
             }
             catch (AppSyncException ex) when (!ex.IsTransient)
             {
-                // Refused before GraphQL (401/403 for every mode, 4xx): retrying cannot help.
+                // Refused before GraphQL (401/403 for every mode, 4xx), or an answer over WithMaxResponseBytes (the server
+                // may have applied the mutation; sending it again would fetch the same answer): retrying cannot help.
                 return await DeadLetterAsync(model, current, ex.Errors.FirstOrDefault()?.ErrorType ?? ex.Kind.ToString(), ex.Message, cancellationToken).ConfigureAwait(false);
             }
             if (response.Errors.Count == 0 && response.Data?[field] is JsonObject record)

@@ -83,7 +83,7 @@ internal sealed class SubscriptionHub : IAsyncDisposable
                     AppSyncRealtimeConnection connection;
                     try
                     {
-                        connection = await AppSyncRealtimeConnection.ConnectAsync(context.Options.Config, headers, keepAliveTimeout, cancellationToken).ConfigureAwait(false);
+                        connection = await AppSyncRealtimeConnection.ConnectAsync(context.Options.Config, headers, keepAliveTimeout, context.Options.MaxRealtimeMessageBytes, cancellationToken).ConfigureAwait(false);
                     }
                     catch (AppSyncException ex) when (ex.Kind == AppSyncFailureKind.Unauthorized && context.Options.TokenProvider is not null
                         && AppSyncHttpClient.UsesToken(group.Key))
@@ -91,7 +91,7 @@ internal sealed class SubscriptionHub : IAsyncDisposable
                         // The handshake refused the token (e.g. it expired while offline): ask for a fresh one once, as
                         // the HTTP client does on 401, or every reconnect would send the same expired token again.
                         headers = RealtimeAuthHeaders.For(context.Options.Config, group.Key, context.Options.TokenProvider, refreshFirst: true, signer: context.Options.RequestSigner);
-                        connection = await AppSyncRealtimeConnection.ConnectAsync(context.Options.Config, headers, keepAliveTimeout, cancellationToken).ConfigureAwait(false);
+                        connection = await AppSyncRealtimeConnection.ConnectAsync(context.Options.Config, headers, keepAliveTimeout, context.Options.MaxRealtimeMessageBytes, cancellationToken).ConfigureAwait(false);
                     }
                     hub._connections.Add(connection);
                     lost.Add(connection.Closed);

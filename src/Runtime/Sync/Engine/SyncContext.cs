@@ -32,7 +32,7 @@ internal sealed class SyncContext : IDisposable
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
         };
         _http = new HttpClient(handler, disposeHandler: options.HttpHandler is null) { Timeout = options.RequestTimeout };
-        Client = new AppSyncHttpClient(_http, options.Config, options.TokenProvider, options.RequestSigner);
+        Client = new AppSyncHttpClient(_http, options.Config, options.TokenProvider, options.RequestSigner, options.MaxResponseBytes);
         foreach (var model in storage.Schema.Models)
         {
             if (model.IsSyncable) _documents[model.Name] = new SyncDocuments(storage.Schema, model);

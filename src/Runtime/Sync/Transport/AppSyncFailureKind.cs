@@ -29,4 +29,11 @@ internal enum AppSyncFailureKind
 
     /// <summary>The request itself is wrong (GraphQL validation, bad input, HTTP 400/413): sending it again cannot help.</summary>
     BadRequest,
+
+    /// <summary>
+    /// The server's answer (an HTTP body or a realtime message) exceeded the size limit the client accepts, and was cut off
+    /// unread. Not transient: sending the same request again would download the same oversize answer, so the outbox
+    /// dead-letters the mutation, and a sync session ends and is retried only after the reconnect backoff.
+    /// </summary>
+    ResponseTooLarge,
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -25,18 +26,29 @@ internal sealed class AppSyncHttpClient
     private readonly AmplifyConfig _config;
     private readonly IAuthTokenProvider? _tokens;
     private readonly IRequestSigner? _signer;
+    private readonly long _maxResponseBytes;
 
-    public AppSyncHttpClient(HttpClient http, AmplifyConfig config, IAuthTokenProvider? tokens = null, IRequestSigner? signer = null)
+    /// <summary>A client for <paramref name="config"/>'s GraphQL endpoint.</summary>
+    /// <param name="http">Sends the requests; its <see cref="HttpClient.Timeout"/> bounds each exchange, body included.</param>
+    /// <param name="config">The endpoint and credentials.</param>
+    /// <param name="tokens">Bearer tokens for the token modes.</param>
+    /// <param name="signer">SigV4 signing for AWS_IAM.</param>
+    /// <param name="maxResponseBytes">The largest response body read (see <see cref="AppSyncOptionsBuilder.WithMaxResponseBytes"/>).</param>
+    public AppSyncHttpClient(HttpClient http, AmplifyConfig config, IAuthTokenProvider? tokens = null, IRequestSigner? signer = null,
+        long maxResponseBytes = AppSyncOptionsBuilder.DefaultMaxResponseBytes)
     {
         _http = http ?? throw new ArgumentNullException(nameof(http));
         _config = config ?? throw new ArgumentNullException(nameof(config));
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxResponseBytes, 1);
         _tokens = tokens;
         _signer = signer;
+        _maxResponseBytes = maxResponseBytes;
     }
 
     /// <summary>
     /// Sends one operation. Returns the server's answer when it answered with HTTP 200 (its <c>errors</c> included: see
-    /// <see cref="AppSyncResponse.EnsureSuccess"/>); throws <see cref="AppSyncException"/> otherwise.
+    /// <see cref="AppSyncResponse.EnsureSuccess"/>); throws <see cref="AppSyncException"/> otherwise, of kind
+    /// <see cref="AppSyncFailureKind.ResponseTooLarge"/> when the body is longer than the limit (it is not read past it).
     /// </summary>
     public async Task<AppSyncResponse> SendAsync(string query, JsonObject? variables, AuthorizationType mode, CancellationToken cancellationToken)
     {
@@ -50,10 +62,14 @@ internal sealed class AppSyncHttpClient
             };
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
             await AuthorizeAsync(request, mode, forceRefresh: attempt > 0, cancellationToken).ConfigureAwait(false);
+            // The body is read below under the size limit, so only the headers are awaited here; HttpClient.Timeout then
+            // stops at the headers, so the same timeout is applied to the whole exchange, body included.
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(_http.Timeout);
             HttpResponseMessage response;
             try
             {
-                response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
             {
@@ -67,22 +83,68 @@ internal sealed class AppSyncHttpClient
             }
             using (response)
             {
+                var status = (int)response.StatusCode;
                 string text;
                 try
                 {
-                    text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+                    text = await ReadBodyAsync(response, status, timeout.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+                {
+                    throw new AppSyncException(AppSyncFailureKind.Timeout, $"The answer from {_config.GraphQLEndpoint} did not arrive in full within {_http.Timeout}.", ex);
                 }
                 catch (Exception ex) when (ex is HttpRequestException or IOException)
                 {
                     throw new AppSyncException(AppSyncFailureKind.Network, $"The answer from {_config.GraphQLEndpoint} was cut off: {ex.Message}", ex);
                 }
-                var status = (int)response.StatusCode;
                 if (status == 401 && attempt == 0 && _tokens is not null && UsesToken(mode)) continue; // expired token: refresh once
                 if (status == 200) return Parse(text, status);
                 throw StatusFailure(response, status, text);
             }
         }
     }
+
+    /// <summary>
+    /// The body as text, read no further than the limit: an announced <c>Content-Length</c> over it is refused before any
+    /// of the body is read, and a body without one (chunked) is abandoned once it passes the limit. Disposing the
+    /// response then drops the connection instead of downloading the rest.
+    /// </summary>
+    private async Task<string> ReadBodyAsync(HttpResponseMessage response, int status, CancellationToken cancellationToken)
+    {
+        var announced = response.Content.Headers.ContentLength;
+        if (announced > _maxResponseBytes) throw TooLarge(status, announced);
+        // A MemoryStream (and a string) holds at most ~2 GB, whatever the configured limit.
+        var limit = Math.Min(_maxResponseBytes, Array.MaxLength);
+        // Sized from Content-Length, but not beyond 1 MiB on the server's word alone.
+        using var body = new MemoryStream((int)Math.Min(announced ?? 0, 1024 * 1024));
+        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
+            try
+            {
+                int read;
+                while ((read = await stream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+                {
+                    if (body.Length + read > limit) throw TooLarge(status, announced);
+                    body.Write(buffer, 0, read);
+                }
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+        // GraphQL over HTTP answers in JSON, which is UTF-8 (RFC 8259); a byte-order mark is skipped as ReadAsStringAsync would.
+        var bytes = body.GetBuffer().AsSpan(0, (int)body.Length);
+        if (bytes.StartsWith(Encoding.UTF8.Preamble)) bytes = bytes[Encoding.UTF8.Preamble.Length..];
+        return Encoding.UTF8.GetString(bytes);
+    }
+
+    private AppSyncException TooLarge(int status, long? announced)
+        => new(AppSyncFailureKind.ResponseTooLarge,
+            $"The response from {_config.GraphQLEndpoint} exceeded the {ByteSize.Format(_maxResponseBytes)} limit (WithMaxResponseBytes)"
+            + (announced is { } length ? $": it announced {length} bytes." : "."), statusCode: status);
 
     private async ValueTask AuthorizeAsync(HttpRequestMessage request, AuthorizationType mode, bool forceRefresh, CancellationToken cancellationToken)
     {

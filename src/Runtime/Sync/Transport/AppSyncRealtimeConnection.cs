@@ -20,7 +20,8 @@ namespace Amplify.DataStore.Sync.Transport;
 /// <c>connectionTimeoutMs</c> (no <c>ka</c> or other frame within it: the connection is lost), and per subscription
 /// <c>start</c> → <c>start_ack</c> → <c>data</c>… → <c>stop</c> → <c>complete</c>, or <c>error</c>. When the connection is lost
 /// every subscription ends with a <see cref="AppSyncFailureKind.Network"/> failure; reconnecting (and the delta sync that
-/// catches up) is the sync engine's job.
+/// catches up) is the sync engine's job. A message longer than the size limit is not assembled: the connection is closed
+/// (<see cref="WebSocketCloseStatus.MessageTooBig"/>) and lost with an <see cref="AppSyncFailureKind.ResponseTooLarge"/> failure.
 /// </summary>
 internal sealed class AppSyncRealtimeConnection : IAsyncDisposable
 {
@@ -28,6 +29,8 @@ internal sealed class AppSyncRealtimeConnection : IAsyncDisposable
 
     private readonly ClientWebSocket _socket;
     private readonly Func<string?, CancellationToken, ValueTask<JsonObject>> _authHeaders;
+    private readonly Uri _endpoint;
+    private readonly int _maxMessageBytes;
     private readonly ConcurrentDictionary<string, RealtimeSubscription> _subscriptions = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly CancellationTokenSource _closing = new();
@@ -37,10 +40,12 @@ internal sealed class AppSyncRealtimeConnection : IAsyncDisposable
     private Exception? _watchdogFailure;
     private Task _receiver = Task.CompletedTask;
 
-    private AppSyncRealtimeConnection(ClientWebSocket socket, Func<string?, CancellationToken, ValueTask<JsonObject>> authHeaders)
+    private AppSyncRealtimeConnection(ClientWebSocket socket, Func<string?, CancellationToken, ValueTask<JsonObject>> authHeaders, Uri endpoint, int maxMessageBytes)
     {
         _socket = socket;
         _authHeaders = authHeaders;
+        _endpoint = endpoint;
+        _maxMessageBytes = maxMessageBytes;
     }
 
     /// <summary>Completes when the connection has ended: null when closed by <see cref="DisposeAsync"/>, else why it was lost.</summary>
@@ -58,15 +63,29 @@ internal sealed class AppSyncRealtimeConnection : IAsyncDisposable
     /// over it), called each time so tokens stay fresh.</param>
     /// <param name="keepAliveTimeout">Overrides the server's <c>connectionTimeoutMs</c> (tests).</param>
     /// <param name="cancellationToken">Cancels connecting.</param>
-    public static async Task<AppSyncRealtimeConnection> ConnectAsync(AmplifyConfig config, Func<string?, CancellationToken, ValueTask<JsonObject>> authHeaders,
+    public static Task<AppSyncRealtimeConnection> ConnectAsync(AmplifyConfig config, Func<string?, CancellationToken, ValueTask<JsonObject>> authHeaders,
         TimeSpan? keepAliveTimeout, CancellationToken cancellationToken)
+        => ConnectAsync(config, authHeaders, keepAliveTimeout, AppSyncOptionsBuilder.DefaultMaxRealtimeMessageBytes, cancellationToken);
+
+    /// <summary>
+    /// Connects as <see cref="ConnectAsync(AmplifyConfig, Func{string?, CancellationToken, ValueTask{JsonObject}}, TimeSpan?, CancellationToken)"/>
+    /// does, accepting messages of at most <paramref name="maxMessageBytes"/> (see <see cref="AppSyncOptionsBuilder.WithMaxRealtimeMessageBytes"/>).
+    /// </summary>
+    /// <param name="config">The endpoints and TLS trust.</param>
+    /// <param name="authHeaders">The auth headers for the handshake and for each <c>start</c>.</param>
+    /// <param name="keepAliveTimeout">Overrides the server's <c>connectionTimeoutMs</c> (tests).</param>
+    /// <param name="maxMessageBytes">The largest message assembled, in bytes; a longer one ends the connection.</param>
+    /// <param name="cancellationToken">Cancels connecting.</param>
+    public static async Task<AppSyncRealtimeConnection> ConnectAsync(AmplifyConfig config, Func<string?, CancellationToken, ValueTask<JsonObject>> authHeaders,
+        TimeSpan? keepAliveTimeout, int maxMessageBytes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(authHeaders);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxMessageBytes, 1);
         var socket = new ClientWebSocket();
         socket.Options.AddSubProtocol("graphql-ws");
         if (config.CreateCertificateValidation() is { } validation) socket.Options.RemoteCertificateValidationCallback = validation;
-        var connection = new AppSyncRealtimeConnection(socket, authHeaders);
+        var connection = new AppSyncRealtimeConnection(socket, authHeaders, config.RealtimeEndpoint, maxMessageBytes);
         try
         {
             var headers = await authHeaders(null, cancellationToken).ConfigureAwait(false); // null: the handshake (connect)
@@ -195,6 +214,10 @@ internal sealed class AppSyncRealtimeConnection : IAsyncDisposable
         catch (OperationCanceledException) when (_closing.IsCancellationRequested)
         {
         }
+        catch (AppSyncException ex)
+        {
+            lost = ex; // a message over the limit
+        }
         catch (Exception ex) when (ex is WebSocketException or IOException or JsonException or OperationCanceledException)
         {
             lost = new AppSyncException(AppSyncFailureKind.Network, $"The realtime connection was lost: {ex.Message}", ex);
@@ -281,7 +304,11 @@ internal sealed class AppSyncRealtimeConnection : IAsyncDisposable
         }
     }
 
-    /// <summary>The next whole text frame as JSON, or null when the server closed the connection.</summary>
+    /// <summary>
+    /// The next whole text frame as JSON, or null when the server closed the connection. Throws
+    /// <see cref="AppSyncFailureKind.ResponseTooLarge"/> once the message passes the size limit, having closed the connection:
+    /// at most one receive buffer beyond the limit is ever held.
+    /// </summary>
     private async Task<JsonObject?> ReceiveFrameAsync(CancellationToken cancellationToken)
     {
         var buffer = new byte[16 * 1024];
@@ -290,10 +317,39 @@ internal sealed class AppSyncRealtimeConnection : IAsyncDisposable
         {
             var received = await _socket.ReceiveAsync(buffer, cancellationToken).ConfigureAwait(false);
             if (received.MessageType == WebSocketMessageType.Close) return null;
+            if (message.Length + received.Count > _maxMessageBytes) throw await MessageTooBigAsync().ConfigureAwait(false);
             message.Write(buffer, 0, received.Count);
             if (received.EndOfMessage) break;
         }
-        return JsonNode.Parse(message.ToArray()) as JsonObject;
+        return JsonNode.Parse(message.GetBuffer().AsSpan(0, (int)message.Length)) as JsonObject;
+    }
+
+    /// <summary>Tells the server why (<see cref="WebSocketCloseStatus.MessageTooBig"/>) and drops the connection; returns the failure.</summary>
+    private async Task<AppSyncException> MessageTooBigAsync()
+    {
+        var failure = new AppSyncException(AppSyncFailureKind.ResponseTooLarge,
+            $"A message from {_endpoint} exceeded the {ByteSize.Format(_maxMessageBytes)} limit (WithMaxRealtimeMessageBytes); the realtime connection was closed.");
+        // Bounded: a send in flight to a server that no longer reads must not hold the close back.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        try
+        {
+            await _sendLock.WaitAsync(timeout.Token).ConfigureAwait(false);
+            try
+            {
+                await _socket.CloseOutputAsync(WebSocketCloseStatus.MessageTooBig, "message too big", timeout.Token).ConfigureAwait(false);
+            }
+            finally
+            {
+                _sendLock.Release();
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException)
+        {
+            // already gone, or too slow to tell: aborting below ends it either way
+        }
+        // Not CloseAsync: it would read (and discard) whatever the server still sends until its close frame.
+        _socket.Abort();
+        return failure;
     }
 
     /// <summary>An <see cref="AppSyncException"/> for an <c>error</c> or <c>connection_error</c> frame, its kind from the first errorType.</summary>
