@@ -53,6 +53,7 @@ internal sealed class FaultInjectingAdapter : IStorageAdapter
         public object? Get(ModelMetadata model, StorageKey key) => _inner.Get(model, key);
         public IReadOnlyList<object> Query(ModelMetadata model, PredicateNode predicate) => _inner.Query(model, predicate);
         public bool Upsert(ModelMetadata model, object item) => _inner.Upsert(model, item);
+        public bool Upsert(ModelMetadata model, object item, SyncMetadata? metadata) => _inner.Upsert(model, item, metadata);
         public bool Delete(ModelMetadata model, StorageKey key) => _inner.Delete(model, key);
         public int DeleteAll(ModelMetadata model) => _inner.DeleteAll(model);
 

@@ -209,7 +209,6 @@ internal sealed class StorageEngine : IAsyncDisposable
             foreach (var change in items)
             {
                 if (accept is not null && !accept(session, change)) continue;
-                if (change.Metadata is { } metadata) session.SetSyncMetadata(model, StorageKey.Of(model, change.Item), metadata);
                 ApplyOne(session, model, change, result);
             }
             return result;
@@ -427,21 +426,25 @@ internal sealed class StorageEngine : IAsyncDisposable
                 if (later.Operation != OutboxOperation.Create) session.ReplaceOutbox(later with { BaseVersion = metadata.Version });
             }
             if (session.GetSyncMetadata(model, key) is { } local && local.Version > metadata.Version) return;
-            session.SetSyncMetadata(model, key, metadata);
+            if (pending.Count > 0) session.SetSyncMetadata(model, key, metadata); // the item itself stays local
         }
         if (pending.Count > 0) return;
         ApplyOne(session, model, server, result);
     }
 
+    // A remote change and its metadata: a delete leaves the metadata as the record's tombstone; an item carries it.
     private static void ApplyOne(IStorageSession session, ModelMetadata model, RemoteChange change, List<StoredChange> result)
     {
         if (change.Deleted)
         {
-            if (session.Delete(model, StorageKey.Of(model, change.Item))) result.Add(new StoredChange(model, OpType.Delete, change.Item, ChangeOrigin.Remote));
+            var key = StorageKey.Of(model, change.Item);
+            var deleted = session.Delete(model, key);
+            if (change.Metadata is { } metadata) session.SetSyncMetadata(model, key, metadata);
+            if (deleted) result.Add(new StoredChange(model, OpType.Delete, change.Item, ChangeOrigin.Remote));
         }
         else
         {
-            var inserted = session.Upsert(model, change.Item);
+            var inserted = session.Upsert(model, change.Item, change.Metadata);
             result.Add(new StoredChange(model, inserted ? OpType.Insert : OpType.Update, change.Item, ChangeOrigin.Remote));
         }
     }

@@ -20,6 +20,12 @@ public interface IStorageSession
     /// <summary>Inserts or replaces an item (by its primary key); true when it was inserted, false when it replaced one.</summary>
     bool Upsert(ModelMetadata model, object item);
 
+    /// <summary>
+    /// <see cref="Upsert(ModelMetadata, object)"/> of an item the server sent, storing <paramref name="metadata"/> as the
+    /// record's sync metadata in the same write (null: keeps what was stored, as a local save does).
+    /// </summary>
+    bool Upsert(ModelMetadata model, object item, SyncMetadata? metadata);
+
     /// <summary>Deletes the item with <paramref name="key"/>; false when there was none.</summary>
     bool Delete(ModelMetadata model, StorageKey key);
 
@@ -69,9 +75,9 @@ public interface IStorageSession
     bool HasSyncMetadata(ModelMetadata model);
 
     /// <summary>
-    /// Stores the sync metadata of a record. It is kept apart from the item (a delete of the item keeps it: a tombstone's
-    /// version still matters to later merges and to the delete mutation) and goes only with
-    /// <see cref="ClearSyncMetadata"/>.
+    /// Stores the sync metadata of a record. It outlives the item (a delete of the item keeps it: a tombstone's version
+    /// still matters to later merges and to the delete mutation) and goes only with <see cref="ClearSyncMetadata"/>; a
+    /// save of the item without metadata keeps it too.
     /// </summary>
     void SetSyncMetadata(ModelMetadata model, StorageKey key, SyncMetadata metadata);
 

@@ -692,6 +692,41 @@ public abstract class StorageAdapterConformanceTests
     }
 
     [Test]
+    public async Task SyncMetadata_StoredWithAnItem_SurvivesLocalSavesAndDeletes_AndGoesWithAClear()
+    {
+        var a = StorageKey.Of("a");
+        var b = StorageKey.Of("b");
+        await Adapter.WriteAsync(s =>
+        {
+            s.Upsert(Item.Metadata, new Item { Id = "a", Name = "server" }, new SyncMetadata(4, 4000, false));
+            s.Upsert(Item.Metadata, new Item { Id = "b", Name = "local only" }, metadata: null);
+            return 0;
+        }, default);
+        Assert.That(await Adapter.WriteAsync(s => (s.GetSyncMetadata(Item.Metadata, a), s.GetSyncMetadata(Item.Metadata, b), s.HasSyncMetadata(Item.Metadata)), default),
+            Is.EqualTo(((SyncMetadata?)new SyncMetadata(4, 4000, false), (SyncMetadata?)null, true)));
+
+        // A local save (no metadata) replaces the item and keeps what the server said; a later server copy replaces both.
+        await Adapter.WriteAsync(s => s.Upsert(Item.Metadata, new Item { Id = "a", Name = "edited locally" }), default);
+        Assert.That(await Adapter.WriteAsync(s => (s.GetSyncMetadata(Item.Metadata, a), (s.Get(Item.Metadata, a) as Item)?.Name), default),
+            Is.EqualTo(((SyncMetadata?)new SyncMetadata(4, 4000, false), "edited locally")));
+        await Adapter.WriteAsync(s => s.Upsert(Item.Metadata, new Item { Id = "a", Name = "server again" }, new SyncMetadata(5, 5000, false)), default);
+        Assert.That(await Adapter.WriteAsync(s => s.GetSyncMetadata(Item.Metadata, a), default), Is.EqualTo((SyncMetadata?)new SyncMetadata(5, 5000, false)));
+
+        // Metadata set on its own for a stored item (the item stays as it is), then a local delete: the version outlives it.
+        await Adapter.WriteAsync(s => { s.SetSyncMetadata(Item.Metadata, a, new SyncMetadata(6, 6000, false)); return 0; }, default);
+        Assert.That(await Adapter.WriteAsync(s => (s.Get(Item.Metadata, a) as Item)?.Name, default), Is.EqualTo("server again"));
+        await Adapter.WriteAsync(s => s.Delete(Item.Metadata, a), default);
+        Assert.That(await Adapter.WriteAsync(s => (s.Get(Item.Metadata, a), s.GetSyncMetadata(Item.Metadata, a), s.HasSyncMetadata(Item.Metadata)), default),
+            Is.EqualTo(((object?)null, (SyncMetadata?)new SyncMetadata(6, 6000, false), true)));
+
+        // A clear forgets every record's metadata, a stored item's included; the items stay.
+        await Adapter.WriteAsync(s => s.Upsert(Item.Metadata, new Item { Id = "b", Name = "synced now" }, new SyncMetadata(1, 1000, false)), default);
+        await Adapter.WriteAsync(s => { s.ClearSyncMetadata(); return 0; }, default);
+        Assert.That(await Adapter.WriteAsync(s => (s.GetSyncMetadata(Item.Metadata, a), s.GetSyncMetadata(Item.Metadata, b), s.HasSyncMetadata(Item.Metadata), (s.Get(Item.Metadata, b) as Item)?.Name), default),
+            Is.EqualTo(((SyncMetadata?)null, (SyncMetadata?)null, false, "synced now")));
+    }
+
+    [Test]
     public async Task OutboxEntries_KeepTheirBaseVersion()
     {
         var entry = new OutboxEntry("e1", "Item", "a", OutboxOperation.Update, "{}", null, 0) { BaseVersion = 4 };

@@ -129,6 +129,13 @@ public sealed class InMemoryStorageAdapter : IStorageAdapter
 
         public IReadOnlyList<object> Query(ModelMetadata model, PredicateNode predicate) => State.Query(model, predicate);
 
+        public bool Upsert(ModelMetadata model, object item, SyncMetadata? metadata)
+        {
+            var inserted = Upsert(model, item);
+            if (metadata is { } synced) SetSyncMetadata(model, StorageKey.Of(model, item), synced);
+            return inserted;
+        }
+
         public bool Upsert(ModelMetadata model, object item)
         {
             var key = StorageKey.Of(model, item);

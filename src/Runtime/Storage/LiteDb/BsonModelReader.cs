@@ -7,7 +7,7 @@ namespace Amplify.DataStore.Storage.LiteDb;
 
 /// <summary>
 /// Reads a generated model from a LiteDB <see cref="BsonDocument"/> written by <see cref="BsonModelWriter"/>. The
-/// adapter's own top-level fields (<c>_id</c>, <c>__k</c>) are hidden from the model. Wrong-shaped values throw
+/// adapter's own top-level fields (<c>_id</c>, <c>__k</c>, <c>__s</c>) are hidden from the model. Wrong-shaped values throw
 /// <see cref="ModelSerializationException"/> naming the path.
 /// </summary>
 internal sealed class BsonModelReader : IModelReader
@@ -59,7 +59,7 @@ internal sealed class BsonModelReader : IModelReader
         while (properties.MoveNext())
         {
             var (key, value) = properties.Current;
-            if (_frames.Count == 1 && key is DocumentLayout.IdField or DocumentLayout.SortKeysField) continue;
+            if (_frames.Count == 1 && DocumentLayout.IsReserved(key)) continue;
             name = key;
             _next = value;
             _path.SetProperty(key);

@@ -61,8 +61,8 @@ internal sealed class BsonModelWriter : IModelWriter
     {
         ArgumentNullException.ThrowIfNull(name);
         if (!_containers.TryPeek(out var top) || !top.IsDocument) throw Misuse("a property name outside an object");
-        // The adapter owns these top-level names; a model field with either name would corrupt the document.
-        if (_containers.Count == 1 && name is DocumentLayout.IdField or DocumentLayout.SortKeysField)
+        // The adapter owns these top-level names; a model field with one of them would corrupt the document.
+        if (_containers.Count == 1 && DocumentLayout.IsReserved(name))
         {
             throw new ModelSerializationException($"The field name '{name}' is reserved by the LiteDB storage adapter.");
         }

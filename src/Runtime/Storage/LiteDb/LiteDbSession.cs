@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using Amplify.DataStore.Metadata;
 using Amplify.DataStore.Predicates;
 using Amplify.DataStore.Storage.Evaluation;
@@ -75,19 +76,29 @@ internal sealed class LiteDbSession : IStorageSession
     }
 
     /// <inheritdoc/>
-    public bool Upsert(ModelMetadata model, object item)
+    public bool Upsert(ModelMetadata model, object item) => Upsert(model, item, metadata: null);
+
+    /// <inheritdoc/>
+    public bool Upsert(ModelMetadata model, object item, SyncMetadata? metadata)
     {
         var storage = Begin(model);
         ArgumentNullException.ThrowIfNull(item);
         var key = StorageKey.Of(model, item);
         var collection = _database.GetCollection(storage.CollectionName);
         var document = ModelDocuments.ToDocument(storage, item);
+        if (metadata is { Deleted: false } synced) document[DocumentLayout.SyncField] = SyncMetadataDocuments.ToField(synced);
+        // Known absent (from this transaction or the memory image): a plain insert, with no lookup at all.
+        bool knownAbsent = TryGetKnown(model, key, out var existing) && existing is null;
+        if (!knownAbsent && metadata is null)
+        {
+            // A local save replaces the document: it keeps what the server last said about the record.
+            var stored = collection.FindById(document[DocumentLayout.IdField]);
+            if (stored is not null && stored.TryGetValue(DocumentLayout.SyncField, out var kept)) document[DocumentLayout.SyncField] = kept;
+            knownAbsent = stored is null;
+        }
         Wrote = true;
         _journal?.AddUpsert(storage.CollectionName, document);
-        bool inserted;
-        if (!TryGetKnown(model, key, out var existing)) inserted = collection.Upsert(document);
-        else if (existing is null) inserted = collection.Insert(document) is not null; // known absent: skip Upsert's failed update
-        else inserted = !collection.Update(document) && collection.Insert(document) is not null;
+        var inserted = knownAbsent ? collection.Insert(document) is not null : collection.Upsert(document);
         _pending.For(model).Upserted(key, item, inserted);
         return inserted;
     }
@@ -105,15 +116,20 @@ internal sealed class LiteDbSession : IStorageSession
         else if (changes is not null && changes.Cleared) return false;
         else if (Image(model) is { } image)
         {
-            if (!image.TryGetKey(key, out var stored)) return false;
+            if (!image.TryGetKey(key, out var imageKey)) return false;
             // Keep the image's own key object: the caller's copy then dies young instead of being kept (and promoted by
             // every collection) until the batch ends, which matters for deletes of thousands of items.
-            key = stored;
+            key = imageKey;
         }
         if (DocumentKey.ToId(storage, key) is not { } id) return false;
+        var collection = _database.GetCollection(storage.CollectionName);
+        var stored = collection.FindById(id);
+        if (stored is null) return false;
         Wrote = true;
+        // The record's sync metadata outlives its document (IStorageSession.SetSyncMetadata): it moves to a tombstone.
+        if (stored.TryGetValue(DocumentLayout.SyncField, out var field)) WriteTombstone(model, key, SyncMetadataDocuments.FromField(field));
         _journal?.AddDelete(storage.CollectionName, id);
-        if (!_database.GetCollection(storage.CollectionName).Delete(id)) return false;
+        if (!collection.Delete(id)) return false;
         (changes ?? _pending.For(model)).Deleted(key);
         return true;
     }
@@ -263,28 +279,52 @@ internal sealed class LiteDbSession : IStorageSession
         Begin();
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(key);
+        // The item's own document first; then the tombstones (and what files written before SyncField hold there).
+        if (Stored(model, key) is { } document && document.TryGetValue(DocumentLayout.SyncField, out var field)) return SyncMetadataDocuments.FromField(field);
         return SyncMetadataDocuments.Get(_database, SyncMetadataDocuments.IdOf(model.Name, key));
     }
 
     /// <inheritdoc/>
     public void SetSyncMetadata(ModelMetadata model, StorageKey key, SyncMetadata metadata)
     {
-        Begin();
-        ArgumentNullException.ThrowIfNull(model);
+        var storage = Begin(model);
         ArgumentNullException.ThrowIfNull(key);
-        var document = SyncMetadataDocuments.ToDocument(SyncMetadataDocuments.IdOf(model.Name, key), metadata);
         Wrote = true;
-        _journal?.AddUpsert(DocumentLayout.SyncMetadataCollection, document);
-        _database.GetCollection(DocumentLayout.SyncMetadataCollection).Upsert(document);
+        if (!metadata.Deleted && Stored(model, key) is { } document)
+        {
+            document[DocumentLayout.SyncField] = SyncMetadataDocuments.ToField(metadata);
+            _journal?.AddUpsert(storage.CollectionName, document);
+            _database.GetCollection(storage.CollectionName).Update(document);
+            return;
+        }
+        // A tombstone (or metadata for a record not stored here, e.g. one purged from the sync scope).
+        WriteTombstone(model, key, metadata);
+    }
+
+    private void WriteTombstone(ModelMetadata model, StorageKey key, SyncMetadata metadata)
+    {
+        var tombstone = SyncMetadataDocuments.ToDocument(SyncMetadataDocuments.IdOf(model.Name, key), metadata);
+        _journal?.AddUpsert(DocumentLayout.SyncMetadataCollection, tombstone);
+        _database.GetCollection(DocumentLayout.SyncMetadataCollection).Upsert(tombstone);
     }
 
     /// <inheritdoc/>
     public bool HasSyncMetadata(ModelMetadata model)
     {
-        Begin();
-        ArgumentNullException.ThrowIfNull(model);
-        // Record IDs are "<model>\u001f<key>" (OutboxDocuments.RecordOf): one index seek on the prefix.
-        return _database.GetCollection(DocumentLayout.SyncMetadataCollection).Exists(LiteDB.Query.StartsWith("_id", OutboxDocuments.RecordOf(model.Name, "")));
+        var storage = Begin(model);
+        // Tombstone IDs are "<model>\u001f<key>" (OutboxDocuments.RecordOf): one index seek on the prefix. Documents hold
+        // no index on their metadata: the scan stops at the first synced one (a synced collection's first document).
+        return _database.GetCollection(DocumentLayout.SyncMetadataCollection).Exists(LiteDB.Query.StartsWith("_id", OutboxDocuments.RecordOf(model.Name, "")))
+            || _database.GetCollection(storage.CollectionName).Exists(LiteDB.Query.Not(DocumentLayout.SyncField, BsonValue.Null));
+    }
+
+    // The record's document as this transaction sees it, or null.
+    private BsonDocument? Stored(ModelMetadata model, StorageKey key)
+    {
+        var storage = ModelStorage.For(model);
+        if (key.Values.Count != storage.KeyFields.Count) return null; // metadata is asked for by any key; no item has this one
+        if (TryGetKnown(model, key, out var known) && known is null) return null;
+        return DocumentKey.ToId(storage, key) is { } id ? _database.GetCollection(storage.CollectionName).FindById(id) : null;
     }
 
     /// <inheritdoc/>
@@ -294,6 +334,18 @@ internal sealed class LiteDbSession : IStorageSession
         Wrote = true;
         _journal?.AddDeleteAll(DocumentLayout.SyncMetadataCollection);
         _database.GetCollection(DocumentLayout.SyncMetadataCollection).DeleteAll();
+        // And what live items carry (a clear deletes the items first, so this finds little).
+        foreach (var name in _database.GetCollectionNames())
+        {
+            if (name.StartsWith("__", StringComparison.Ordinal) || name.StartsWith('$')) continue;
+            var collection = _database.GetCollection(name);
+            foreach (var document in collection.Find(LiteDB.Query.Not(DocumentLayout.SyncField, BsonValue.Null)).ToList())
+            {
+                document.Remove(DocumentLayout.SyncField);
+                _journal?.AddUpsert(name, document);
+                collection.Update(document);
+            }
+        }
     }
 
     /// <inheritdoc/>

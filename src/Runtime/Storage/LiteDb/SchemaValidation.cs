@@ -6,7 +6,7 @@ namespace Amplify.DataStore.Storage.LiteDb;
 
 /// <summary>
 /// Rejects, when the store opens, schemas LiteDB cannot hold faithfully: LiteDB names are case-insensitive and limited
-/// to letters, digits and '_', and the adapter reserves <c>_id</c> and <c>__k</c> in documents.
+/// to letters, digits and '_', and the adapter reserves <c>_id</c>, <c>__k</c> and <c>__s</c> in documents.
 /// </summary>
 internal static class SchemaValidation
 {
@@ -30,7 +30,7 @@ internal static class SchemaValidation
             foreach (var field in model.Fields)
             {
                 if (!field.IsStored) continue;
-                if (field.Name is DocumentLayout.IdField or DocumentLayout.SortKeysField)
+                if (DocumentLayout.IsReserved(field.Name))
                 {
                     throw new NotSupportedException($"{model.Name}.{field.Name}: the field name is reserved by the LiteDB storage adapter.");
                 }

@@ -62,6 +62,34 @@ public class LiteDbStorageAdapterTests : StorageAdapterConformanceTests
     }
 
     [Test]
+    public async Task SyncMetadata_LivesInTheItemsDocument_AndTombstonesInTheSyncCollection()
+    {
+        await Adapter.WriteAsync(s => s.Upsert(Item.Metadata, new Item { Id = "live", Name = "x" }, new SyncMetadata(3, 3000, false)), default);
+        await Adapter.WriteAsync(s => { s.Delete(Item.Metadata, StorageKey.Of("gone")); s.SetSyncMetadata(Item.Metadata, StorageKey.Of("gone"), new SyncMetadata(8, 8000, true)); return 0; }, default);
+        await SettleAsync(); // LiteDB read directly below
+        var live = Database.GetCollection("Item").FindById("live");
+        Assert.That(live["__s"].AsDocument.ToString(), Is.EqualTo(new BsonDocument { ["v"] = 3, ["t"] = 3000L }.ToString()), "one write per synced record");
+        var sync = Database.GetCollection("__sync");
+        Assert.That(sync.Count(), Is.EqualTo(1), "only the deleted record has a document of its own");
+        Assert.That(sync.FindAll().Single()["d"].AsBoolean, Is.True);
+        Assert.That(await Adapter.WriteAsync(s => (s.Get(Item.Metadata, StorageKey.Of("live")) as Item)?.Name, default), Is.EqualTo("x"), "the model never sees __s");
+    }
+
+    [Test]
+    public async Task SyncMetadata_OfAFileWrittenBeforeItLivedInDocuments_IsStillRead()
+    {
+        // Earlier versions kept every record's metadata in __sync; such a file needs no migration.
+        await UpsertAsync(new Item { Id = "old", Name = "x" });
+        await SettleAsync();
+        Database.GetCollection("__sync").Upsert(new BsonDocument { ["_id"] = SyncMetadataDocuments.IdOf("Item", StorageKey.Of("old")), ["v"] = 5, ["t"] = 5000L, ["d"] = false });
+        Assert.That(await Adapter.WriteAsync(s => (s.GetSyncMetadata(Item.Metadata, StorageKey.Of("old")), s.HasSyncMetadata(Item.Metadata)), default),
+            Is.EqualTo(((SyncMetadata?)new SyncMetadata(5, 5000, false), true)));
+        // The next server copy goes into the document, which wins from then on.
+        await Adapter.WriteAsync(s => s.Upsert(Item.Metadata, new Item { Id = "old", Name = "y" }, new SyncMetadata(6, 6000, false)), default);
+        Assert.That(await Adapter.WriteAsync(s => s.GetSyncMetadata(Item.Metadata, StorageKey.Of("old")), default), Is.EqualTo((SyncMetadata?)new SyncMetadata(6, 6000, false)));
+    }
+
+    [Test]
     public async Task CompositeIds_AreOrderPreservingStrings()
     {
         var random = new RandomData(5);
