@@ -95,9 +95,12 @@ internal sealed class SubscriptionHub : IAsyncDisposable
                     }
                     hub._connections.Add(connection);
                     lost.Add(connection.Closed);
-                    foreach (var (_, model, query, variables) in batch)
+                    // All starts go out at once and their acks come back together: one round trip per connection, not one per
+                    // subscription (111 of them for 37 models). Events that arrive before the pumps run wait in each subscription.
+                    var started = await Task.WhenAll(batch.Select(async w => (w.Model, Subscription: await connection.SubscribeAsync(w.Query, w.Variables, cancellationToken).ConfigureAwait(false))))
+                        .ConfigureAwait(false);
+                    foreach (var (model, subscription) in started)
                     {
-                        var subscription = await connection.SubscribeAsync(query, variables, cancellationToken).ConfigureAwait(false);
                         hub._pumps.Add(hub.PumpAsync(model, subscription));
                         hub.Subscriptions++;
                     }
