@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Net.Http;
 using System.Reflection;
 using System.Text.Json;
 using System.Threading.Tasks;
@@ -14,8 +15,9 @@ namespace Amplify.DataStore.Benchmarks;
 /// The sync engine against the local backend program (a child process, TLS on, data on disk) over loopback, with the
 /// issue's targets: base-sync hydration of N records (C# client in a child process, so its working set is its own;
 /// the stock amplify-js DataStore hydrating the same records from the same backend in the same run), outbox drain with
-/// one mutation in flight, and save on one client → observe on another. Prints one JSON line per scenario and a
-/// summary with the targets; a benchmark, so a missed target is reported, not failed.
+/// one mutation in flight, and save on one client → observe on another, hydration and drain each next to a raw
+/// <see cref="RawSyncBaseline"/> on the same backend. Prints one JSON line per scenario and a summary with the targets;
+/// a benchmark, so a missed target is reported, not failed.
 /// </summary>
 internal static class SyncBenchmark
 {
@@ -66,6 +68,11 @@ internal static class SyncBenchmark
         Print("sync-seed", ("n", n), ("seconds", seedSeconds), ("perSec", n / seedSeconds), ("refused", refused), ("serverPeakMb", backend.Sample().PeakMb));
         await backend.SettleAsync(TimeSpan.FromSeconds(10));
 
+        // The wire and the backend alone (same pages, nothing stored), on the data the C# runs below fetch. As the first
+        // reader of the seeded pages it pays the backend's cold first pass, so its ratio flatters the C# client if anything.
+        var raw = await RawBaselineAsync("raw fetch", () => RawSyncBaseline.FetchAllAsync(backend, n));
+        if (raw is { } fetched) Print("sync-hydrate-raw-fetch", ("n", n), ("seconds", fetched.Seconds), ("pages", fetched.Pages), ("pageP50Ms", fetched.PageP50Ms), ("bytes", fetched.Bytes), ("items", fetched.Items));
+
         // C#, then amplify-js, then C# again (so neither side alone pays for the backend's first cold pass).
         var csharp = new List<JsonElement>();
         JsonElement? js = null;
@@ -99,6 +106,9 @@ internal static class SyncBenchmark
         var peakMb = csharp.Max(f => f.GetProperty("peakWorkingSetMb").GetDouble());
         var complete = received == n && local == n;
         summary.Add(Line($"hydration of {n:N0} records (C#, StartAsync → ready, slowest of {csharp.Count})", $"{seconds:F2} s, {n / seconds:N0} records/s{(complete ? "" : $" (INCOMPLETE: received {received}, stored {local})")}", $"≤ {HydrationTargetSeconds} s", complete && seconds <= HydrationTargetSeconds));
+        summary.Add(raw is { } wire
+            ? $"  raw fetch of the same pages (no storing): {wire.Seconds:F2} s → the C# client takes {seconds / wire.Seconds:F1}× the wire time"
+            : "  raw fetch of the same pages: failed (see above)");
         summary.Add(Line("  peak working set of the C# client process", $"{peakMb:F0} MB", $"≤ {WorkingSetTargetMb} MB", peakMb <= WorkingSetTargetMb));
         if (js is { } j && j.TryGetProperty("elapsedMs", out _))
         {
@@ -136,6 +146,9 @@ internal static class SyncBenchmark
 
     private static async Task<bool> OutboxAsync(BackendServerProcess backend, string root, int m, List<string> summary)
     {
+        // One-in-flight mutations from a bare HttpClient first, on the same (still empty) backend.
+        var raw = await RawBaselineAsync("raw mutations", () => RawSyncBaseline.CreatePostsAsync(backend, m));
+        if (raw is { } sent) Print("sync-outbox-raw-http", ("m", m), ("perSec", sent.Sent / sent.Seconds), ("p50Ms", sent.P50Ms), ("p99Ms", sent.P99Ms));
         var db = Path.Combine(root, "outbox.db");
         var result = await ChildProgram.RunAsync("csharp", "dotnet", new[] { SyncClientDll, "outbox", "--config", backend.OutputsPath!, "--db", db, "--m", m.ToString(CultureInfo.InvariantCulture) }, TimeSpan.FromMinutes(12));
         DeleteDatabase(db);
@@ -148,6 +161,9 @@ internal static class SyncBenchmark
         var rate = figures.GetProperty("mutationsPerSec").GetDouble();
         var clean = figures.GetProperty("left").GetInt32() == 0 && figures.GetProperty("failed").GetInt32() == 0 && figures.GetProperty("processed").GetInt32() == m;
         summary.Add(Line($"outbox drain of {m:N0} queued saves (one in flight, StartAsync → empty)", $"{rate:N0} mutations/s ({figures.GetProperty("drainMs").GetDouble() / 1000:F2} s){(clean ? "" : " (NOT CLEAN: see the JSON line)")}", $"≥ {OutboxTargetPerSec:N0}/s", clean && rate >= OutboxTargetPerSec));
+        summary.Add(raw is { } http
+            ? $"  raw one-in-flight HTTP mutations: {http.Sent / http.Seconds:N0}/s → the C# drain reaches {100 * rate / (http.Sent / http.Seconds):F0}% of it"
+            : "  raw one-in-flight HTTP mutations: failed (see above)");
         return clean;
     }
 
@@ -167,6 +183,20 @@ internal static class SyncBenchmark
         var missed = figures.GetProperty("missed").GetInt32();
         summary.Add(Line($"save on A → observe on B ({k} saves, one at a time)", $"p50 {p50:F2} ms, p95 {figures.GetProperty("p95Ms").GetDouble():F2} ms, p99 {p99:F2} ms, max {figures.GetProperty("maxMs").GetDouble():F2} ms{(missed == 0 ? "" : $", {missed} MISSED")}", $"p50 < {P50TargetMs} ms, p99 < {P99TargetMs} ms", missed == 0 && p50 < P50TargetMs && p99 < P99TargetMs));
         return missed == 0;
+    }
+
+    // A failed baseline is reported and leaves the C# figure without its comparison; it does not stop the run.
+    private static async Task<T?> RawBaselineAsync<T>(string what, Func<Task<T>> run) where T : struct
+    {
+        try
+        {
+            return await run();
+        }
+        catch (Exception e) when (e is HttpRequestException or InvalidOperationException or JsonException or OperationCanceledException or KeyNotFoundException)
+        {
+            Console.Error.WriteLine($"[{what}] {e.Message}");
+            return null;
+        }
     }
 
     private static string Line(string what, string figure, string target, bool met)

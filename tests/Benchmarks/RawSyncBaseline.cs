@@ -1,0 +1,141 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Net.Http;
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+
+namespace Amplify.DataStore.Benchmarks;
+
+/// <summary>
+/// The raw baselines of the <c>sync</c> scenarios: a bare <see cref="HttpClient"/> sending the documents the C# engine
+/// sends for Post (<c>SyncDocuments</c>, <c>MutationVariables</c>), one request in flight, nothing stored, so the
+/// client's own cost can be told from the backend's and the wire's.
+/// </summary>
+internal static class RawSyncBaseline
+{
+    // SyncDocuments' selection for Post of sync.graphql: stored fields (not the comments association, timestamps
+    // included) plus the sync metadata. Kept verbatim so the backend resolves and serializes exactly the same work.
+    private const string PostFields = "id title rating status tags createdAt updatedAt _version _lastChangedAt _deleted";
+    private const string SyncPosts = "query SyncPosts($limit: Int, $nextToken: String, $lastSync: AWSTimestamp, $filter: ModelPostFilterInput) "
+        + "{ syncPosts(limit: $limit, nextToken: $nextToken, lastSync: $lastSync, filter: $filter) { items { " + PostFields + " } nextToken startedAt } }";
+    private const string CreatePost = "mutation CreatePost($input: CreatePostInput!) { createPost(input: $input) { " + PostFields + " } }";
+    private const int PageSize = 1_000;
+
+    public readonly record struct FetchFigures(int Items, int Pages, double Seconds, double PageP50Ms, long Bytes);
+
+    public readonly record struct MutationFigures(int Sent, double Seconds, double P50Ms, double P99Ms);
+
+    /// <summary>
+    /// Fetches every page of <c>syncPosts</c> in turn, following nextToken, and parses each with <see cref="JsonDocument"/>;
+    /// stops where the C# client does (no nextToken, or <paramref name="n"/> records, asking for at most the rest).
+    /// </summary>
+    public static async Task<FetchFigures> FetchAllAsync(BackendServerProcess backend, int n)
+    {
+        using var trusted = LoadCertificate(backend);
+        using var http = CreateClient(trusted);
+        var pageMs = new List<double>();
+        long bytes = 0;
+        var items = 0;
+        string? nextToken = null;
+        var watch = Stopwatch.StartNew();
+        do
+        {
+            var started = Stopwatch.GetTimestamp();
+            var body = await PostAsync(http, backend, SyncPosts, new JsonObject
+            {
+                ["limit"] = Math.Min(PageSize, n - items),
+                ["nextToken"] = nextToken,
+                ["lastSync"] = null,
+                ["filter"] = null,
+            });
+            bytes += body.Length;
+            using var document = JsonDocument.Parse(body);
+            var page = Data(document, "syncPosts");
+            items += page.GetProperty("items").GetArrayLength();
+            nextToken = page.GetProperty("nextToken").ValueKind == JsonValueKind.String ? page.GetProperty("nextToken").GetString() : null;
+            pageMs.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+        while (nextToken is not null && items < n);
+        var seconds = watch.Elapsed.TotalSeconds;
+        pageMs.Sort();
+        return new FetchFigures(items, pageMs.Count, seconds, pageMs[pageMs.Count / 2], bytes);
+    }
+
+    /// <summary>
+    /// Sends <paramref name="m"/> createPost mutations, each awaited before the next, with the variables the outbox sends
+    /// for a create (every writable stored field, the id made by the client; no condition, no _version).
+    /// </summary>
+    public static async Task<MutationFigures> CreatePostsAsync(BackendServerProcess backend, int m)
+    {
+        using var trusted = LoadCertificate(backend);
+        using var http = CreateClient(trusted);
+        var latencies = new double[m];
+        var watch = Stopwatch.StartNew();
+        for (int i = 0; i < m; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            var body = await PostAsync(http, backend, CreatePost, new JsonObject
+            {
+                ["input"] = new JsonObject
+                {
+                    ["id"] = Guid.NewGuid().ToString(),
+                    ["title"] = "raw " + i,
+                    ["rating"] = i,
+                    ["status"] = "ACTIVE",
+                    ["tags"] = new JsonArray("bench", "raw"),
+                },
+            });
+            using var document = JsonDocument.Parse(body);
+            Data(document, "createPost");
+            latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        }
+        var seconds = watch.Elapsed.TotalSeconds;
+        Array.Sort(latencies);
+        double Pct(double p) => latencies[Math.Min(latencies.Length - 1, (int)Math.Ceiling(p * latencies.Length) - 1)];
+        return new MutationFigures(m, seconds, Pct(0.50), Pct(0.99));
+    }
+
+    private static X509Certificate2? LoadCertificate(BackendServerProcess backend)
+        => backend.CertificatePemPath is { } pem ? X509Certificate2.CreateFromPem(File.ReadAllText(pem)) : null;
+
+    private static HttpClient CreateClient(X509Certificate2? trusted)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            SslOptions = new SslClientAuthenticationOptions
+            {
+                // Trust exactly the backend's development certificate, as SyncSeeder does.
+                RemoteCertificateValidationCallback = (_, certificate, _, errors) =>
+                    errors == SslPolicyErrors.None || (trusted is not null && certificate is not null && certificate.GetCertHashString() == trusted.GetCertHashString()),
+            },
+        };
+        return new HttpClient(handler) { Timeout = TimeSpan.FromMinutes(2) };
+    }
+
+    private static async Task<byte[]> PostAsync(HttpClient http, BackendServerProcess backend, string query, JsonObject variables)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, backend.Endpoint)
+        {
+            Content = new StringContent(new JsonObject { ["query"] = query, ["variables"] = variables }.ToJsonString(), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("x-api-key", backend.ApiKey);
+        using var response = await http.SendAsync(request);
+        var body = await response.Content.ReadAsByteArrayAsync();
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"HTTP {(int)response.StatusCode}: {Encoding.UTF8.GetString(body.AsSpan(0, Math.Min(500, body.Length)))}");
+        return body;
+    }
+
+    // A baseline that got errors would be timing a different (cheaper) path, so it fails instead.
+    private static JsonElement Data(JsonDocument document, string field)
+    {
+        var root = document.RootElement;
+        if (root.TryGetProperty("errors", out var errors) && errors.GetArrayLength() > 0) throw new InvalidOperationException(field + " failed: " + errors.GetRawText()[..Math.Min(500, errors.GetRawText().Length)]);
+        return root.GetProperty("data").GetProperty(field);
+    }
+}
