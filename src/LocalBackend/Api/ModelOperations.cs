@@ -166,9 +166,8 @@ internal sealed class ModelOperations
         var items = new List<IReadOnlyDictionary<string, object?>>();
         int evaluated = 0;
         string? lastKey = null;
-        foreach (var (key, item) in _store.Scan(Model.Name))
+        foreach (var (key, item) in _store.Scan(Model.Name, afterKey))
         {
-            if (afterKey is not null && string.CompareOrdinal(key, afterKey) <= 0) continue;
             if (evaluated == limit) return (items, lastKey);
             evaluated++;
             lastKey = key;

@@ -24,6 +24,7 @@ internal sealed class VersionedStore : IDisposable
     private readonly IItemPersistence? _persistence;
     private readonly TimeProvider _clock;
     private readonly Dictionary<string, ModelTable> _tables = new(StringComparer.Ordinal);
+    private static readonly OrderedSnapshot s_emptyOrdered = new(ImmutableSortedDictionary<string, IReadOnlyDictionary<string, object?>>.Empty.WithComparers(StringComparer.Ordinal));
     private long _sequence;
 
     public VersionedStore(IItemPersistence? persistence, TimeProvider clock, TimeSpan deltaTtl, TimeSpan tombstoneTtl)
@@ -67,11 +68,14 @@ internal sealed class VersionedStore : IDisposable
         return items.TryGetValue(key, out var item) && !ItemImage.IsExpiredTombstone(item, NowMs) ? item : null;
     }
 
-    /// <summary>The base table of <paramref name="model"/> in key order, without expired tombstones.</summary>
-    public IEnumerable<KeyValuePair<string, IReadOnlyDictionary<string, object?>>> Scan(string model)
+    /// <summary>
+    /// The base table of <paramref name="model"/> in key order, without expired tombstones; only the keys after
+    /// <paramref name="afterKey"/> when it is given.
+    /// </summary>
+    public IEnumerable<KeyValuePair<string, IReadOnlyDictionary<string, object?>>> Scan(string model, string? afterKey = null)
     {
         var now = NowMs;
-        return Snapshot(model).Where(pair => !ItemImage.IsExpiredTombstone(pair.Value, now));
+        return Ordered(model).After(afterKey).Where(pair => !ItemImage.IsExpiredTombstone(pair.Value, now));
     }
 
     /// <summary>The live delta rows of <paramref name="model"/> changed at or after <paramref name="fromMs"/>, oldest first.</summary>
@@ -251,6 +255,26 @@ internal sealed class VersionedStore : IDisposable
         }
     }
 
+    // The current snapshot in array form; a reader that finds it stale (a write came since) rebuilds and publishes it.
+    // Readers racing to rebuild build equal copies, and a stale one is never used: it is checked against the snapshot.
+    private OrderedSnapshot Ordered(string model)
+    {
+        ModelTable? table;
+        ImmutableSortedDictionary<string, IReadOnlyDictionary<string, object?>> items;
+        lock (_tableLock)
+        {
+            if (!_tables.TryGetValue(model, out table)) return s_emptyOrdered;
+            items = table.Items;
+        }
+        var ordered = Volatile.Read(ref table.Ordered);
+        if (ordered?.Source != items)
+        {
+            ordered = new OrderedSnapshot(items);
+            Volatile.Write(ref table.Ordered, ordered);
+        }
+        return ordered;
+    }
+
     private ModelTable TableOf(string model)
     {
         if (!_tables.TryGetValue(model, out var table)) _tables[model] = table = new ModelTable();
@@ -288,5 +312,8 @@ internal sealed class VersionedStore : IDisposable
             = ImmutableSortedDictionary<string, IReadOnlyDictionary<string, object?>>.Empty.WithComparers(StringComparer.Ordinal);
 
         public List<DeltaEntry> Delta { get; } = new();
+
+        /// <summary>The latest <see cref="Items"/> in array form, built by the first scan that needs it.</summary>
+        public OrderedSnapshot? Ordered;
     }
 }
