@@ -78,8 +78,11 @@ internal sealed class VersionedStore : IDisposable
         return Ordered(model).After(afterKey).Where(pair => !ItemImage.IsExpiredTombstone(pair.Value, now));
     }
 
-    /// <summary>The live delta rows of <paramref name="model"/> changed at or after <paramref name="fromMs"/>, oldest first.</summary>
-    public IReadOnlyList<DeltaEntry> DeltaFrom(string model, long fromMs)
+    /// <summary>
+    /// The live delta rows of <paramref name="model"/> changed at or after <paramref name="fromMs"/> and committed after
+    /// sequence <paramref name="afterSequence"/>, oldest first; at most <paramref name="max"/> of them.
+    /// </summary>
+    public IReadOnlyList<DeltaEntry> DeltaFrom(string model, long fromMs, long afterSequence = 0, int max = int.MaxValue)
     {
         long oldestLive = NowMs - (long)DeltaTtl.TotalMilliseconds;
         var from = Math.Max(fromMs, oldestLive + 1);
@@ -93,7 +96,15 @@ internal sealed class VersionedStore : IDisposable
                 int mid = (lo + hi) >>> 1;
                 if (delta[mid].ChangedAtMs < from) lo = mid + 1; else hi = mid;
             }
-            return delta.GetRange(lo, delta.Count - lo);
+            // Rows are appended in sequence order, so a page's start is found by search too, not by reading (and
+            // copying) every row before it.
+            hi = delta.Count;
+            while (lo < hi)
+            {
+                int mid = (lo + hi) >>> 1;
+                if (delta[mid].Sequence <= afterSequence) lo = mid + 1; else hi = mid;
+            }
+            return delta.GetRange(lo, Math.Min(max, delta.Count - lo));
         }
     }
 
