@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -24,7 +23,6 @@ internal sealed class VersionedStore : IDisposable
     private readonly IItemPersistence? _persistence;
     private readonly TimeProvider _clock;
     private readonly Dictionary<string, ModelTable> _tables = new(StringComparer.Ordinal);
-    private static readonly OrderedSnapshot s_emptyOrdered = new(ImmutableSortedDictionary<string, IReadOnlyDictionary<string, object?>>.Empty.WithComparers(StringComparer.Ordinal));
     private long _sequence;
 
     public VersionedStore(IItemPersistence? persistence, TimeProvider clock, TimeSpan deltaTtl, TimeSpan tombstoneTtl)
@@ -75,7 +73,7 @@ internal sealed class VersionedStore : IDisposable
     public IEnumerable<KeyValuePair<string, IReadOnlyDictionary<string, object?>>> Scan(string model, string? afterKey = null)
     {
         var now = NowMs;
-        return Ordered(model).After(afterKey).Where(pair => !ItemImage.IsExpiredTombstone(pair.Value, now));
+        return Snapshot(model).After(afterKey).Where(pair => !ItemImage.IsExpiredTombstone(pair.Value, now));
     }
 
     /// <summary>
@@ -258,32 +256,12 @@ internal sealed class VersionedStore : IDisposable
         _queue.Dispose();
     }
 
-    private ImmutableSortedDictionary<string, IReadOnlyDictionary<string, object?>> Snapshot(string model)
+    private ItemTable Snapshot(string model)
     {
         lock (_tableLock)
         {
-            return _tables.TryGetValue(model, out var table) ? table.Items : ImmutableSortedDictionary<string, IReadOnlyDictionary<string, object?>>.Empty.WithComparers(StringComparer.Ordinal);
+            return _tables.TryGetValue(model, out var table) ? table.Items : ItemTable.Empty;
         }
-    }
-
-    // The current snapshot in array form; a reader that finds it stale (a write came since) rebuilds and publishes it.
-    // Readers racing to rebuild build equal copies, and a stale one is never used: it is checked against the snapshot.
-    private OrderedSnapshot Ordered(string model)
-    {
-        ModelTable? table;
-        ImmutableSortedDictionary<string, IReadOnlyDictionary<string, object?>> items;
-        lock (_tableLock)
-        {
-            if (!_tables.TryGetValue(model, out table)) return s_emptyOrdered;
-            items = table.Items;
-        }
-        var ordered = Volatile.Read(ref table.Ordered);
-        if (ordered?.Source != items)
-        {
-            ordered = new OrderedSnapshot(items);
-            Volatile.Write(ref table.Ordered, ordered);
-        }
-        return ordered;
     }
 
     private ModelTable TableOf(string model)
@@ -319,12 +297,8 @@ internal sealed class VersionedStore : IDisposable
 
     private sealed class ModelTable
     {
-        public ImmutableSortedDictionary<string, IReadOnlyDictionary<string, object?>> Items { get; set; }
-            = ImmutableSortedDictionary<string, IReadOnlyDictionary<string, object?>>.Empty.WithComparers(StringComparer.Ordinal);
+        public ItemTable Items { get; set; } = ItemTable.Empty;
 
         public List<DeltaEntry> Delta { get; } = new();
-
-        /// <summary>The latest <see cref="Items"/> in array form, built by the first scan that needs it.</summary>
-        public OrderedSnapshot? Ordered;
     }
 }
