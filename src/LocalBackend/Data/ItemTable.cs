@@ -21,8 +21,6 @@ internal sealed class ItemTable : IEnumerable<KeyValuePair<string, IReadOnlyDict
 
     private ItemTable(ImmutableSortedSet<KeyValuePair<string, IReadOnlyDictionary<string, object?>>> entries) => _entries = entries;
 
-    public int Count => _entries.Count;
-
     public bool TryGetValue(string key, out IReadOnlyDictionary<string, object?> item)
     {
         if (_entries.TryGetValue(Probe(key), out var found))
