@@ -226,13 +226,14 @@ internal sealed class GraphQLApi
 
     /// <summary>
     /// Every resolver here completes synchronously, so fields are resolved one after another: the parallel strategy's
-    /// task bookkeeping is pure overhead, and a subscription event is executed once per subscriber.
+    /// task bookkeeping is pure overhead, and a subscription event is executed once per subscriber. Queries and
+    /// mutations get a strategy of their own, which collects each selection set's fields once (list pages).
     /// </summary>
     private sealed class SerialDocumentExecuter : DocumentExecuter
     {
         private static readonly GraphQL.Execution.SubscriptionExecutionStrategy s_subscriptions = new(GraphQL.Execution.SerialExecutionStrategy.Instance);
 
         protected override GraphQL.Execution.IExecutionStrategy SelectExecutionStrategy(GraphQL.Execution.ExecutionContext context)
-            => context.Operation.Operation == GraphQLParser.AST.OperationType.Subscription ? s_subscriptions : GraphQL.Execution.SerialExecutionStrategy.Instance;
+            => context.Operation.Operation == GraphQLParser.AST.OperationType.Subscription ? s_subscriptions : new ListAwareSerialStrategy();
     }
 }

@@ -99,10 +99,11 @@ internal sealed class ModelOperations
             return Connection(items, next is null ? null : new PageToken(PageToken.Base, next, 0, startedAt).Encode(), startedAt);
         }
 
-        var entries = _store.DeltaFrom(Model.Name, lastSync ?? 0);
+        long lastSequence = token?.AfterSequence ?? 0;
+        // The page's rows and one more, which tells whether a next page follows.
+        var entries = _store.DeltaFrom(Model.Name, lastSync ?? 0, lastSequence, limit + 1);
         var page = new List<IReadOnlyDictionary<string, object?>>();
         int evaluated = 0;
-        long lastSequence = token?.AfterSequence ?? 0;
         string? nextToken = null;
         foreach (var entry in entries)
         {
@@ -166,9 +167,8 @@ internal sealed class ModelOperations
         var items = new List<IReadOnlyDictionary<string, object?>>();
         int evaluated = 0;
         string? lastKey = null;
-        foreach (var (key, item) in _store.Scan(Model.Name))
+        foreach (var (key, item) in _store.Scan(Model.Name, afterKey))
         {
-            if (afterKey is not null && string.CompareOrdinal(key, afterKey) <= 0) continue;
             if (evaluated == limit) return (items, lastKey);
             evaluated++;
             lastKey = key;

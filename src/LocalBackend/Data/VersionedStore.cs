@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -67,15 +66,21 @@ internal sealed class VersionedStore : IDisposable
         return items.TryGetValue(key, out var item) && !ItemImage.IsExpiredTombstone(item, NowMs) ? item : null;
     }
 
-    /// <summary>The base table of <paramref name="model"/> in key order, without expired tombstones.</summary>
-    public IEnumerable<KeyValuePair<string, IReadOnlyDictionary<string, object?>>> Scan(string model)
+    /// <summary>
+    /// The base table of <paramref name="model"/> in key order, without expired tombstones; only the keys after
+    /// <paramref name="afterKey"/> when it is given.
+    /// </summary>
+    public IEnumerable<KeyValuePair<string, IReadOnlyDictionary<string, object?>>> Scan(string model, string? afterKey = null)
     {
         var now = NowMs;
-        return Snapshot(model).Where(pair => !ItemImage.IsExpiredTombstone(pair.Value, now));
+        return Snapshot(model).After(afterKey).Where(pair => !ItemImage.IsExpiredTombstone(pair.Value, now));
     }
 
-    /// <summary>The live delta rows of <paramref name="model"/> changed at or after <paramref name="fromMs"/>, oldest first.</summary>
-    public IReadOnlyList<DeltaEntry> DeltaFrom(string model, long fromMs)
+    /// <summary>
+    /// The live delta rows of <paramref name="model"/> changed at or after <paramref name="fromMs"/> and committed after
+    /// sequence <paramref name="afterSequence"/>, oldest first; at most <paramref name="max"/> of them.
+    /// </summary>
+    public IReadOnlyList<DeltaEntry> DeltaFrom(string model, long fromMs, long afterSequence = 0, int max = int.MaxValue)
     {
         long oldestLive = NowMs - (long)DeltaTtl.TotalMilliseconds;
         var from = Math.Max(fromMs, oldestLive + 1);
@@ -89,7 +94,15 @@ internal sealed class VersionedStore : IDisposable
                 int mid = (lo + hi) >>> 1;
                 if (delta[mid].ChangedAtMs < from) lo = mid + 1; else hi = mid;
             }
-            return delta.GetRange(lo, delta.Count - lo);
+            // Rows are appended in sequence order, so a page's start is found by search too, not by reading (and
+            // copying) every row before it.
+            hi = delta.Count;
+            while (lo < hi)
+            {
+                int mid = (lo + hi) >>> 1;
+                if (delta[mid].Sequence <= afterSequence) lo = mid + 1; else hi = mid;
+            }
+            return delta.GetRange(lo, Math.Min(max, delta.Count - lo));
         }
     }
 
@@ -243,11 +256,11 @@ internal sealed class VersionedStore : IDisposable
         _queue.Dispose();
     }
 
-    private ImmutableSortedDictionary<string, IReadOnlyDictionary<string, object?>> Snapshot(string model)
+    private ItemTable Snapshot(string model)
     {
         lock (_tableLock)
         {
-            return _tables.TryGetValue(model, out var table) ? table.Items : ImmutableSortedDictionary<string, IReadOnlyDictionary<string, object?>>.Empty.WithComparers(StringComparer.Ordinal);
+            return _tables.TryGetValue(model, out var table) ? table.Items : ItemTable.Empty;
         }
     }
 
@@ -284,8 +297,7 @@ internal sealed class VersionedStore : IDisposable
 
     private sealed class ModelTable
     {
-        public ImmutableSortedDictionary<string, IReadOnlyDictionary<string, object?>> Items { get; set; }
-            = ImmutableSortedDictionary<string, IReadOnlyDictionary<string, object?>>.Empty.WithComparers(StringComparer.Ordinal);
+        public ItemTable Items { get; set; } = ItemTable.Empty;
 
         public List<DeltaEntry> Delta { get; } = new();
     }

@@ -166,6 +166,24 @@ public sealed class SyncTests
     }
 
     [Test]
+    public async Task A_page_resumes_right_after_its_token_key_even_when_that_item_was_purged()
+    {
+        for (int i = 0; i < 9; i++) await _backend.CreatePostAsync("p" + i, id: $"p{i}"); // base order is key order
+        var first = await SyncAsync(limit: 3);
+        Assert.That(first["items"]!.AsArray().Select(i => (string)i!["id"]!), Is.EqualTo(new[] { "p0", "p1", "p2" }));
+
+        // The token's own item is deleted, its tombstone expires and is purged before the next page.
+        await _backend.DataAsync("mutation($i: DeletePostInput!) { deletePost(input: $i) { id } }", new { i = new { id = "p2", _version = 1 } });
+        _clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromHours(1));
+        Assert.That(_backend.Server.Purge(), Is.GreaterThanOrEqualTo(1));
+        var second = await SyncAsync(limit: 3, nextToken: (string)first["nextToken"]!);
+        Assert.That(second["items"]!.AsArray().Select(i => (string)i!["id"]!), Is.EqualTo(new[] { "p3", "p4", "p5" }));
+        var third = await SyncAsync(limit: 3, nextToken: (string)second["nextToken"]!);
+        Assert.That(third["items"]!.AsArray().Select(i => (string)i!["id"]!), Is.EqualTo(new[] { "p6", "p7", "p8" }));
+        Assert.That(third["nextToken"], Is.Null);
+    }
+
+    [Test]
     public async Task A_foreign_next_token_is_rejected()
     {
         var (_, body) = await _backend.PostAsync(SyncQuery, new { nextToken = "not-a-token" });
