@@ -1,5 +1,6 @@
 using System;
-using System.Text;
+using System.Buffers;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Amplify.DataStore.Engine;
 using Amplify.DataStore.Metadata;
@@ -24,11 +25,25 @@ internal static class RemoteRecords
     /// <summary>The record as a model instance (sync fields and anything else the model does not have are skipped).</summary>
     public static object ReadModel(ModelMetadata model, JsonObject record)
     {
-        var reader = new JsonModelReader(Encoding.UTF8.GetBytes(record.ToJsonString()));
+        // Written as UTF-8 straight into a per-thread buffer (a sync page reads a thousand records in a row), rather than
+        // through a string and a fresh byte array per record. The reader is done with the bytes when Read returns.
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(4096);
+        buffer.ResetWrittenCount();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            record.WriteTo(writer);
+        }
+        var reader = new JsonModelReader(buffer.WrittenMemory);
         var item = model.Codec.Read(reader);
         reader.EnsureEndOfInput();
+        if (buffer.Capacity > MaxKeptBuffer) t_buffer = null; // one huge record does not pin its buffer for good
         return item;
     }
+
+    private const int MaxKeptBuffer = 1 << 20;
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
 
     /// <summary>A queued entry's data as a model instance.</summary>
     public static object ReadEntry(ModelMetadata model, OutboxEntry entry)
