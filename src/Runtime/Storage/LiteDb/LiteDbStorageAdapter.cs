@@ -21,7 +21,9 @@ namespace Amplify.DataStore.Storage.LiteDb;
 /// <para>
 /// Layout: one collection per model (named after it) holding the model as written by its generated code, with
 /// <c>_id</c> = the primary-key value (or an order-preserving composite string) and, for top-level AWSDate/AWSTime/
-/// AWSDateTime fields, sortable companions under <c>__k</c>; plus <c>__outbox</c> (entries by ID) and <c>__settings</c>.
+/// AWSDateTime fields, sortable companions under <c>__k</c>, and for a synced item its sync metadata under <c>__s</c>;
+/// plus <c>__outbox</c> (entries by ID), <c>__settings</c>, <c>__sync</c> (deleted records' sync metadata) and
+/// <c>__failed</c> (dead-lettered mutations).
 /// </para>
 /// <para>
 /// Queries compile as much of the predicate as LiteDB can evaluate with exactly the
