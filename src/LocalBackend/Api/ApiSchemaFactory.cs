@@ -23,6 +23,7 @@ internal sealed class ApiSchemaFactory
     private readonly SchemaModel _schema;
     private readonly IReadOnlyDictionary<string, ModelOperations> _operations;
     private readonly List<IGraphType> _types = new();
+    private readonly HashSet<string> _sharedTypes = new(StringComparer.Ordinal);
 
     private ApiSchemaFactory(SchemaModel schema, IReadOnlyDictionary<string, ModelOperations> operations)
     {
@@ -116,6 +117,7 @@ internal sealed class ApiSchemaFactory
         connection.AddField(new FieldType { Name = "startedAt", ResolvedType = Ref("AWSTimestamp"), Resolver = RawResolver("startedAt") });
         _types.Add(connection);
 
+        foreach (var key in KeyQueries(model)) AddKeyConditionTypes(model, key);
         _types.Add(FilterInput(model, ops, $"Model{model.Name}FilterInput", subscription: false, condition: false));
         _types.Add(FilterInput(model, ops, $"Model{model.Name}ConditionInput", subscription: false, condition: true));
         _types.Add(FilterInput(model, ops, $"ModelSubscription{model.Name}FilterInput", subscription: true, condition: false));
@@ -138,8 +140,16 @@ internal sealed class ApiSchemaFactory
         foreach (var field in model.Fields)
         {
             if (field.Association is not null || field.Type.Kind is TypeKind.NonModel or TypeKind.Model) continue;
-            if (condition && field.Name == model.PrimaryKey.PartitionKey) continue; // the key is not conditionable
+            // The key fields are not conditionable (the transformer drops id and every primary-key field).
+            if (condition && (field.Name == "id" || model.PrimaryKey.Fields.Contains(field.Name))) continue;
+            // The transformer lists an implicit hasMany foreign key in the parent's subscription filter, not the child's.
+            if (subscription && IsImplicitHasManyKey(model, field)) continue;
             input.AddField(new FieldType { Name = field.Name, ResolvedType = Ref(OperatorInputName(field, subscription)) });
+        }
+        if (!condition && model.FindField("id") is null)
+        {
+            // The transformer's filters keep an id entry even when a custom primary key replaces the id field.
+            input.AddField(new FieldType { Name = "id", ResolvedType = Ref(subscription ? "ModelSubscriptionIDInput" : "ModelIDInput") });
         }
         if (ops.Auth.ImplicitOwnerField is { } owner)
         {
@@ -149,7 +159,30 @@ internal sealed class ApiSchemaFactory
         input.AddField(new FieldType { Name = "or", ResolvedType = new ListGraphType(Ref(name)) });
         if (!subscription) input.AddField(new FieldType { Name = "not", ResolvedType = Ref(name) });
         input.AddField(new FieldType { Name = SyncFields.Deleted, ResolvedType = Ref("ModelBooleanInput") });
+        if (subscription)
+        {
+            foreach (var key in ImplicitHasManyKeysOf(model)) input.AddField(new FieldType { Name = key.Name, ResolvedType = Ref(OperatorInputName(key, subscription: true)) });
+        }
         return input;
+    }
+
+    // A foreign key the schema added to this model for another model's @hasMany without fields/index.
+    private bool IsImplicitHasManyKey(ModelDefinition model, FieldDefinition field)
+        => field.Origin == FieldOrigin.ForeignKey && _schema.Models.Any(parent => parent.Fields.Any(f =>
+            f.Association is { Kind: AssociationKind.HasMany } a && a.RelatedModel == model.Name && a.AssociatedWith.Contains(field.Name)));
+
+    // The implicit foreign keys that this model's @hasMany fields added to their children.
+    private IEnumerable<FieldDefinition> ImplicitHasManyKeysOf(ModelDefinition model)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var field in model.Fields)
+        {
+            if (field.Association is not { Kind: AssociationKind.HasMany } association || _schema.FindModel(association.RelatedModel) is not { } child) continue;
+            foreach (var name in association.AssociatedWith)
+            {
+                if (child.FindField(name) is { Origin: FieldOrigin.ForeignKey } key && seen.Add(name)) yield return key;
+            }
+        }
     }
 
     private static string OperatorInputName(FieldDefinition field, bool subscription)
@@ -180,6 +213,7 @@ internal sealed class ApiSchemaFactory
             IGraphType type;
             if (create && field.Name == "id" && field.Type.Scalar == ScalarKind.ID) type = Ref("ID"); // $util.autoId() fills it
             else if (!create && isKey) type = new NonNullGraphType(Named(field, input: true));
+            else if (IsTimestamp(model, field.Name)) type = TypeOf(field, input: true, optional: true); // the resolver fills them
             else type = TypeOf(field, input: true, optional: !create);
             input.AddField(new FieldType { Name = field.Name, ResolvedType = type });
         }
@@ -187,15 +221,77 @@ internal sealed class ApiSchemaFactory
         return input;
     }
 
+    private static bool IsTimestamp(ModelDefinition model, string name) => name == model.Timestamps.CreatedAt || name == model.Timestamps.UpdatedAt;
+
+    // ---- key queries ---------------------------------------------------------------------------------------------
+
+    // The key queries whose sort-key conditions the model's API takes: its custom primary key and its indexes.
+    private static IEnumerable<KeyQuery> KeyQueries(ModelDefinition model)
+    {
+        if (model.PrimaryKey.IsCustom) yield return KeyQuery.ForPrimaryKey(model);
+        foreach (var index in model.Indexes) yield return KeyQuery.ForIndex(model, index);
+    }
+
+    private void AddKeyConditionTypes(ModelDefinition model, KeyQuery key)
+    {
+        if (key.SortKeys.Count == 1)
+        {
+            AddShared(KeyConditionTypes.ScalarCondition(KeyConditionTypes.KeyScalar(key.SortKeys[0])));
+        }
+        else if (key.SortKeys.Count > 1)
+        {
+            foreach (var input in KeyConditionTypes.Composite(model, key.KeyName, key.SortKeys)) AddShared(input);
+        }
+    }
+
+    // Adds a type that several models or keys may need once.
+    private void AddShared(IGraphType type)
+    {
+        if (_sharedTypes.Add(type.Name)) _types.Add(type);
+    }
+
+    private static QueryArguments KeyArguments(ModelDefinition model, KeyQuery key, bool partitionRequired)
+    {
+        var partition = model.FindField(key.EqualFields[0])!;
+        IGraphType partitionType = partitionRequired ? new NonNullGraphType(Named(partition, input: true)) : Named(partition, input: true);
+        var args = new QueryArguments(new QueryArgument(partitionType) { Name = partition.Name });
+        if (key.SortArgument is { } sortArgument) args.Add(new QueryArgument(Ref(key.SortArgumentType(model.Name)!)) { Name = sortArgument });
+        return args;
+    }
+
     // ---- root fields ---------------------------------------------------------------------------------------------
 
-    private static void AddRootFields(ModelDefinition model, ModelOperations ops, ObjectGraphType query, ObjectGraphType mutation, ObjectGraphType subscription)
+    private void AddRootFields(ModelDefinition model, ModelOperations ops, ObjectGraphType query, ObjectGraphType mutation, ObjectGraphType subscription)
     {
         var getArgs = new QueryArguments(model.PrimaryKey.Fields.Select(k =>
             new QueryArgument(new NonNullGraphType(Named(model.FindField(k)!, input: true))) { Name = k }));
         query.AddField(new FieldType { Name = "get" + model.Name, ResolvedType = Ref(model.Name), Arguments = getArgs, Resolver = new FuncFieldResolver<object?>(ops.Get) });
-        query.AddField(new FieldType { Name = "list" + model.PluralName, ResolvedType = Ref($"Model{model.Name}Connection"), Arguments = PageArguments(model, sync: false), Resolver = new FuncFieldResolver<object?>(ops.List) });
+        if (model.PrimaryKey.IsCustom)
+        {
+            // A custom primary key makes listX a Query when its partition key is given (the transformer's arguments).
+            var key = KeyQuery.ForPrimaryKey(model);
+            var listArgs = KeyArguments(model, key, partitionRequired: false);
+            foreach (var arg in PageArguments(model, sync: false)) listArgs.Add(arg);
+            listArgs.Add(new QueryArgument(Ref("ModelSortDirection")) { Name = "sortDirection" });
+            query.AddField(new FieldType { Name = "list" + model.PluralName, ResolvedType = Ref($"Model{model.Name}Connection"), Arguments = listArgs, Resolver = new FuncFieldResolver<object?>(context => ops.ListOrQuery(context, key)) });
+        }
+        else
+        {
+            query.AddField(new FieldType { Name = "list" + model.PluralName, ResolvedType = Ref($"Model{model.Name}Connection"), Arguments = PageArguments(model, sync: false), Resolver = new FuncFieldResolver<object?>(ops.List) });
+        }
         query.AddField(new FieldType { Name = "sync" + model.PluralName, ResolvedType = Ref($"Model{model.Name}Connection"), Arguments = PageArguments(model, sync: true), Resolver = new FuncFieldResolver<object?>(ops.Sync) });
+
+        // Every @index gets a query field: its queryField, or the transformer's default name.
+        foreach (var index in model.Indexes)
+        {
+            var name = index.QueryField ?? KeyQuery.DefaultQueryField(model, index);
+            if (query.HasField(name)) continue;
+            var key = KeyQuery.ForIndex(model, index);
+            var args = KeyArguments(model, key, partitionRequired: true);
+            args.Add(new QueryArgument(Ref("ModelSortDirection")) { Name = "sortDirection" });
+            foreach (var arg in PageArguments(model, sync: false)) args.Add(arg);
+            query.AddField(new FieldType { Name = name, ResolvedType = Ref($"Model{model.Name}Connection"), Arguments = args, Resolver = new FuncFieldResolver<object?>(context => ops.Query(context, key, null)) });
+        }
 
         foreach (var (verb, resolve) in new (string, Func<IResolveFieldContext, ValueTask<object?>>)[] { ("create", ops.CreateAsync), ("update", ops.UpdateAsync), ("delete", ops.DeleteAsync) })
         {
@@ -247,29 +343,40 @@ internal sealed class ApiSchemaFactory
             // The children whose associatedWith fields hold this item's key (or targetNames fields) values.
             var parentFields = association.TargetNames.Count > 0 ? association.TargetNames.ToArray() : model.PrimaryKey.Fields.ToArray();
             var childFields = association.AssociatedWith.ToArray();
+            // When the children's index (or primary key) has sort-key fields after the foreign keys, the connection is a
+            // Query on it and takes the transformer's sort-key condition argument.
+            var key = KeyQuery.ForChildren(related.Model, childFields) is { SortKeys.Count: > 0 } sorted ? sorted : null;
+            var arguments = new QueryArguments();
+            if (key is not null)
+            {
+                AddKeyConditionTypes(related.Model, key);
+                arguments.Add(new QueryArgument(Ref(key.SortArgumentType(related.Model.Name)!)) { Name = key.SortArgument! });
+            }
+            arguments.Add(new QueryArgument(Ref($"Model{association.RelatedModel}FilterInput")) { Name = "filter" });
+            arguments.Add(new QueryArgument(Ref("ModelSortDirection")) { Name = "sortDirection" });
+            arguments.Add(new QueryArgument(Ref("Int")) { Name = "limit" });
+            arguments.Add(new QueryArgument(Ref("String")) { Name = "nextToken" });
             return new FieldType
             {
                 Name = field.Name,
                 ResolvedType = Ref($"Model{association.RelatedModel}Connection"),
-                Arguments = new QueryArguments(
-                    new QueryArgument(Ref($"Model{association.RelatedModel}FilterInput")) { Name = "filter" },
-                    new QueryArgument(Ref("ModelSortDirection")) { Name = "sortDirection" },
-                    new QueryArgument(Ref("Int")) { Name = "limit" },
-                    new QueryArgument(Ref("String")) { Name = "nextToken" }),
+                Arguments = arguments,
                 Resolver = new FuncFieldResolver<object?>(context =>
                 {
                     var parent = (IReadOnlyDictionary<string, object?>)context.Source!;
                     var values = parentFields.Select(f => parent.GetValueOrDefault(f)).ToArray();
-                    return related.Children(context, childFields, values);
+                    return key is null ? related.Children(context, childFields, values) : related.Query(context, key, values);
                 }),
             };
         }
 
         var relatedModel = related.Model;
+        // A required @belongsTo, and a join model's two parents, are non-null on the type (the transformer's output).
+        bool required = field.IsRequired || (model.IsJoinModel && association.Kind == AssociationKind.BelongsTo);
         return new FieldType
         {
             Name = field.Name,
-            ResolvedType = Ref(association.RelatedModel),
+            ResolvedType = required ? new NonNullGraphType(Ref(association.RelatedModel)) : Ref(association.RelatedModel),
             Resolver = new FuncFieldResolver<object?>(context =>
             {
                 var item = (IReadOnlyDictionary<string, object?>)context.Source!;

@@ -19,7 +19,7 @@ namespace Amplify.DataStore.LocalBackend.Api;
 /// The resolvers of one model: get/list/sync, create/update/delete with AppSync's versioned semantics and conflict
 /// handling, and the source streams of its subscriptions.
 /// </summary>
-internal sealed class ModelOperations
+internal sealed partial class ModelOperations
 {
     private const int DefaultLimit = 100;
     private const int MaxLimit = 1000;
