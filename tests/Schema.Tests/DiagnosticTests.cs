@@ -360,7 +360,7 @@ public class DiagnosticTests
     [TestCase("type A @model @key(fields: null) { id: ID! }", 1, 15, "missing the required argument 'fields'")]
     [TestCase("type A @model @key(name: null, fields: [\"id\"]) { id: ID! }", 1, 20, "'name' must be a string")]
     [TestCase("type A @model {\n  id: ID!\n  bs: [B] @manyToMany(relationName: null)\n}\ntype B @model { id: ID! }", 3, 11, "missing the required argument 'relationName'")]
-    [TestCase("type A @model {\n  id: ID!\n  b: B @belongsTo(references: [\"bId\"])\n}\ntype B @model { id: ID! a: A @hasOne }", 3, 19, "'references' argument (Amplify Gen 2) is not supported")]
+    [TestCase("type A @model {\n  id: ID!\n  b: B @belongsTo(fields: [\"bId\"], references: [\"bId\"])\n}\ntype B @model { id: ID! a: A @hasOne }", 3, 36, "'fields' and 'references' cannot be used together")]
     public void ADS1015_variants(string schema, int line, int column, string message)
     {
         var result = SchemaAssert.Parse(schema);

@@ -30,7 +30,7 @@ public class SampleTests
         {
             "blog.graphql", "many-to-many-v1.graphql", "v2-relationships.graphql", "composite-keys.graphql",
             "auth-rules.graphql", "defaults-and-timestamps.graphql", "aws-scalars.graphql", "reserved-names.graphql",
-            "multi-file",
+            "multi-file", "gen2-references.graphql",
         }));
     }
 

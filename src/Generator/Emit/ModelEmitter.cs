@@ -235,6 +235,16 @@ internal sealed class ModelEmitter
                 _w.Line();
                 break;
             }
+            case AssociationKind.HasOne when a.TargetNames.Count == 0:
+            {
+                // The child holds this item's key (Amplify Gen 2 references): select it by its referencing fields.
+                var childKeys = string.Join(", ", a.AssociatedWith.Select(CSharpTypes.StringLiteral));
+                var values = string.Join(", ", _model!.PrimaryKey.Fields.Select(k => ValueOf(k)));
+                _w.Line($"/// <summary><c>{CSharpTypes.Xml(f.Name)}</c>: the <c>{CSharpTypes.Xml(a.RelatedModel)}</c> that references this item by its key (in {string.Join(", ", a.AssociatedWith.Select(CSharpTypes.Xml))}; holds no data, load it with the store).</summary>");
+                _w.Line($"public {CSharpTypes.Runtime}.HasOne<{related}> {name} => new(new string[] {{ {childKeys} }}, new {CSharpTypes.Runtime}.FieldValue[] {{ {values} }});");
+                _w.Line();
+                break;
+            }
             case AssociationKind.HasOne:
             {
                 var childKeys = string.Join(", ", (relatedModel?.PrimaryKey.Fields ?? a.AssociatedWith).Select(CSharpTypes.StringLiteral));

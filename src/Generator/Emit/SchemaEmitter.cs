@@ -69,7 +69,7 @@ internal static class SchemaEmitter
         w.Line($"PluralName = {CSharpTypes.StringLiteral(m.PluralName)},");
         w.Lines($"Fields = {FieldsArray(m.Name, m.Fields)},");
         w.Line($"PrimaryKey = new {M}.PrimaryKeyMetadata {{ Fields = {Strings(m.PrimaryKey.Fields)}, IsCustom = {Bool(m.PrimaryKey.IsCustom)} }},");
-        w.Line($"Indexes = new {M}.IndexMetadata[] {{ {string.Join(", ", m.Indexes.Select(i => $"new {M}.IndexMetadata {{ Name = {CSharpTypes.StringLiteral(i.Name)}, Fields = {Strings(i.Fields)}, QueryField = {CSharpTypes.NullableStringLiteral(i.QueryField)} }}"))} }},");
+        w.Line($"Indexes = new {M}.IndexMetadata[] {{ {string.Join(", ", m.Indexes.Concat(m.RelationIndexes).Select(i => $"new {M}.IndexMetadata {{ Name = {CSharpTypes.StringLiteral(i.Name)}, Fields = {Strings(i.Fields)}, QueryField = {CSharpTypes.NullableStringLiteral(i.QueryField)} }}"))} }},");
         w.Line($"AuthRules = {AuthRules(m.AuthRules)},");
         w.Line($"CreatedAtField = {CSharpTypes.NullableStringLiteral(m.Timestamps.CreatedAt)},");
         w.Line($"UpdatedAtField = {CSharpTypes.NullableStringLiteral(m.Timestamps.UpdatedAt)},");

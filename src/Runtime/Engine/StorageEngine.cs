@@ -286,6 +286,14 @@ internal sealed class StorageEngine : IAsyncDisposable
                     DeleteCascade(session, child, children, deleted);
                     break;
                 }
+                case { Type: AssociationType.HasOne, TargetNames.Count: 0 } one when one.AssociatedWith.Count > 0:
+                {
+                    // The child holds our key (Amplify Gen 2 references): found like a @hasMany's children.
+                    var child = Schema.GetModel(one.RelatedModel);
+                    var children = session.Query(child, ChildrenOf(one.AssociatedWith, model.PrimaryKey.Fields, model, removed)).ToArray();
+                    DeleteCascade(session, child, children, deleted);
+                    break;
+                }
                 case { Type: AssociationType.HasOne } one:
                 {
                     var child = Schema.GetModel(one.RelatedModel);

@@ -4,8 +4,9 @@ using System.Collections.Generic;
 namespace Amplify.DataStore;
 
 /// <summary>
-/// A <c>@hasOne</c> navigation: the parent holds the child's key in its foreign-key fields. Holds no loaded data;
-/// the store loads the child with <see cref="Predicate"/>.
+/// A <c>@hasOne</c> navigation: the parent holds the child's key in its foreign-key fields, or (Amplify Gen 2
+/// <c>references</c>) the child holds the parent's key in its referencing fields. Holds no loaded data; the store
+/// loads the child with <see cref="Predicate"/>.
 /// </summary>
 /// <typeparam name="TChild">The child model type.</typeparam>
 public sealed class HasOne<TChild> : IEquatable<HasOne<TChild>>
@@ -15,8 +16,8 @@ public sealed class HasOne<TChild> : IEquatable<HasOne<TChild>>
     private readonly FieldValue[] _key;
 
     /// <summary>Creates the navigation.</summary>
-    /// <param name="childKeyFields">The child's primary-key fields.</param>
-    /// <param name="key">The parent's foreign-key values (null values mean "no child").</param>
+    /// <param name="childKeyFields">The child's primary-key fields (or, with references, its referencing fields).</param>
+    /// <param name="key">The parent's foreign-key values, or with references its primary-key values (null values mean "no child").</param>
     public HasOne(IReadOnlyList<string> childKeyFields, IReadOnlyList<FieldValue> key)
     {
         ArgumentNullException.ThrowIfNull(childKeyFields);
@@ -39,10 +40,10 @@ public sealed class HasOne<TChild> : IEquatable<HasOne<TChild>>
         }
     }
 
-    /// <summary>The child's key values held by the parent.</summary>
+    /// <summary>The values the child's <c>childKeyFields</c> must hold.</summary>
     public IReadOnlyList<FieldValue> Key => _key;
 
-    /// <summary>The predicate selecting the child by its primary key.</summary>
+    /// <summary>The predicate selecting the child (by its primary key, or by its referencing fields).</summary>
     public Predicate<TChild> Predicate => KeyPredicate.Build<TChild>(_childKeyFields, _key);
 
     /// <inheritdoc/>

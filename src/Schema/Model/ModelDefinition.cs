@@ -19,6 +19,14 @@ public sealed record ModelDefinition(
     TimestampFields Timestamps,
     bool IsJoinModel)
 {
+    /// <summary>
+    /// Indexes that a relationship implies on this model rather than an <c>@index</c>: for a one-directional v2
+    /// <c>@hasMany</c> without <c>indexName</c> (no <c>@belongsTo</c> points back), the index Amplify's transformer
+    /// creates on the child's foreign key, <c>gsi-Parent.field</c> (e.g. <c>gsi-Post.comments</c> on
+    /// <c>postCommentsId</c>), as modelgen's introspection lists it. Model metadata only: no query field.
+    /// </summary>
+    public EquatableArray<IndexDefinition> RelationIndexes { get; init; } = EquatableArray<IndexDefinition>.Empty;
+
     /// <summary>Finds a field by its GraphQL name.</summary>
     public FieldDefinition? FindField(string name)
     {

@@ -40,10 +40,10 @@ internal sealed class ForeignKeys
     }
 
     /// <summary>
-    /// Checks explicit key fields (a <c>fields</c> argument) named on <paramref name="owner"/>: they must exist
-    /// (ADS1006) and match <paramref name="key"/> in count and type (ADS1007).
+    /// Checks explicit key fields (a <c>fields</c> or <c>references</c> argument, named by <paramref name="argument"/>)
+    /// named on <paramref name="owner"/>: they must exist (ADS1006) and match <paramref name="key"/> in count and type (ADS1007).
     /// </summary>
-    public bool CheckExplicit(ObjectTypeState owner, List<NameRef> fields, IReadOnlyList<FieldSlot> key, string keyOwner, RelationEnd end)
+    public bool CheckExplicit(ObjectTypeState owner, List<NameRef> fields, IReadOnlyList<FieldSlot> key, string keyOwner, RelationEnd end, string argument = "fields")
     {
         var arguments = end.Spec.Arguments;
         bool ok = true;
@@ -54,7 +54,7 @@ internal sealed class ForeignKeys
             if (slot is null)
             {
                 _diagnostics.Error(SchemaDiagnosticIds.RelationshipFieldNotFound, reference.Location,
-                    $"{end.Subject} names field '{reference.Name}' in 'fields', but model '{owner.Name}' has no such field.");
+                    $"{end.Subject} names field '{reference.Name}' in '{argument}', but model '{owner.Name}' has no such field.");
                 ok = false;
             }
             slots.Add(slot);
@@ -63,8 +63,8 @@ internal sealed class ForeignKeys
 
         if (fields.Count != key.Count)
         {
-            _diagnostics.Error(SchemaDiagnosticIds.RelationshipKeyTypeMismatch, arguments.ArgumentLocation("fields"),
-                $"{end.Subject} lists {fields.Count} field(s) in 'fields', but the primary key of '{keyOwner}' has {key.Count} ({Names(key)}).");
+            _diagnostics.Error(SchemaDiagnosticIds.RelationshipKeyTypeMismatch, arguments.ArgumentLocation(argument),
+                $"{end.Subject} lists {fields.Count} field(s) in '{argument}', but the primary key of '{keyOwner}' has {key.Count} ({Names(key)}).");
             return false;
         }
 
@@ -75,7 +75,7 @@ internal sealed class ForeignKeys
             if (!IsCompatible(slot, key[i]))
             {
                 _diagnostics.Error(SchemaDiagnosticIds.RelationshipKeyTypeMismatch, fields[i].Location,
-                    $"Field '{owner.Name}.{slot.Name}' ({Describe(slot)}) in 'fields' of {end.Subject} does not match the type of '{keyOwner}.{key[i].Name}' ({Describe(key[i])}).");
+                    $"Field '{owner.Name}.{slot.Name}' ({Describe(slot)}) in '{argument}' of {end.Subject} does not match the type of '{keyOwner}.{key[i].Name}' ({Describe(key[i])}).");
                 ok = false;
             }
         }

@@ -184,16 +184,25 @@ internal sealed class ObjectTypeAnalyzer
     {
         int errorsBefore = _diagnostics.ErrorCount;
         var spec = new RelationshipSpec(arguments);
-        if (arguments.Get("references") is { } references)
-        {
-            arguments.ReportInvalid(arguments.At(references),
-                "the 'references' argument (Amplify Gen 2) is not supported yet; use 'fields' (or no arguments) instead.");
-        }
-
         spec.Fields = arguments.NameList("fields");
         if (spec.Fields is { Count: 0 })
         {
             arguments.ReportInvalid(arguments.ArgumentLocation("fields"), "argument 'fields' must name at least one field.");
+        }
+
+        // Amplify Gen 2: the foreign-key fields on the child, named on both sides of the relationship.
+        spec.References = arguments.NameList("references");
+        if (spec.References is { Count: 0 })
+        {
+            arguments.ReportInvalid(arguments.ArgumentLocation("references"), "argument 'references' must name at least one field.");
+        }
+        if (arguments.Has("references") && arguments.Has("fields"))
+        {
+            arguments.ReportInvalid(arguments.ArgumentLocation("references"), "'fields' and 'references' cannot be used together; use 'references' on both sides of the relationship.");
+        }
+        if (arguments.Has("references") && arguments.Has("indexName"))
+        {
+            arguments.ReportInvalid(arguments.ArgumentLocation("references"), "'indexName' and 'references' cannot be used together; the referenced fields are the index.");
         }
 
         switch (spec.Directive)

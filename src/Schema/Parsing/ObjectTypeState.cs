@@ -37,6 +37,9 @@ internal sealed class ObjectTypeState
 
     public List<IndexDefinition> Indexes { get; } = new();
 
+    /// <summary>Indexes implied by relationships (modelgen's <c>gsi-Parent.field</c> of a one-directional <c>@hasMany</c>).</summary>
+    public List<IndexDefinition> RelationIndexes { get; } = new();
+
     public TimestampFields Timestamps { get; set; } = TimestampFields.Default;
 
     public List<AuthRule> AuthRules { get; } = new();

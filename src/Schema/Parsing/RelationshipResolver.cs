@@ -26,9 +26,15 @@ internal sealed class RelationshipResolver
         var ends = RelationEnd.Collect(models, _models, "hasMany", "hasOne", "belongsTo");
         foreach (var end in ends) CheckShape(end);
         Pair(ends);
+        foreach (var end in ends) CheckReferencesPaired(end);
         foreach (var end in ends)
         {
             if (!end.IsFailed && end.Directive == "hasMany") ResolveHasMany(end);
+        }
+        // A @hasOne(references) decides the key its @belongsTo copies, so it goes before the @belongsTo ends.
+        foreach (var end in ends)
+        {
+            if (!end.IsFailed && end.Directive == "hasOne" && end.Spec.References is not null) ResolveReferences(end);
         }
         foreach (var end in ends)
         {
@@ -36,8 +42,76 @@ internal sealed class RelationshipResolver
         }
         foreach (var end in ends)
         {
-            if (!end.IsFailed && end.Directive == "hasOne") ResolveHasOne(end);
+            if (!end.IsFailed && end.Directive == "hasOne" && end.Spec.References is null) ResolveHasOne(end);
         }
+    }
+
+    /// <summary>
+    /// Amplify Gen 2 needs <c>references</c> on both sides, naming the same fields: a parent's <c>@hasOne</c>/<c>@hasMany</c>
+    /// and the child's <c>@belongsTo</c>. An end with <c>references</c> left unpaired is reported (ADS1014) and not resolved.
+    /// </summary>
+    private void CheckReferencesPaired(RelationEnd end)
+    {
+        if (end.IsFailed || end.Partner is not null || end.Spec.References is not { } references) return;
+        bool isChild = end.Directive == "belongsTo";
+        string wanted = isChild ? "@hasOne or @hasMany" : "@belongsTo";
+        RelationEnd? other = null;
+        bool otherInvalid = false;
+        foreach (var field in end.Related.Declared)
+        {
+            if (field.Type?.Name != end.Model.Name || field.Relationship is not { } spec) continue;
+            bool matchesKind = isChild ? spec.Directive is "hasOne" or "hasMany" : spec.Directive == "belongsTo";
+            if (!matchesKind) continue;
+            if (spec.IsInvalid)
+            {
+                otherInvalid = true; // its arguments were reported already
+                continue;
+            }
+            other ??= new RelationEnd(end.Related, field, spec, end.Model);
+        }
+        end.IsFailed = true;
+        if (otherInvalid && other is null) return;
+
+        var names = "[" + string.Join(", ", references.ConvertAll(r => r.Name)) + "]";
+        string problem = other switch
+        {
+            null => $"{end.Subject} has references {names}, but model '{end.Related.Name}' has no {wanted} field of type '{end.Model.Name}' with the same references; 'references' must be named on both sides of the relationship.",
+            { Spec.References: null } => $"{end.Subject} has references {names}, but {other.Subject} that points back has no 'references'; name the same fields in 'references' on both sides.",
+            _ => $"{end.Subject} has references {names}, but {other.Subject} that points back has references [{string.Join(", ", other.Spec.References!.ConvertAll(r => r.Name))}]; name the same fields in 'references' on both sides.",
+        };
+        _diagnostics.Error(SchemaDiagnosticIds.InvalidRelationship, end.Spec.Arguments.ArgumentLocation("references"), problem);
+    }
+
+    /// <summary>
+    /// A parent's <c>@hasMany(references)</c> or <c>@hasOne(references)</c>: the referenced fields are declared on the
+    /// child and hold the parent's primary key (partition key then sort keys, in order); no field is added. Like a
+    /// @hasMany, the association names the child's fields in <see cref="Association.AssociatedWith"/> and nothing in
+    /// <see cref="Association.TargetNames"/> (the parent holds no key).
+    /// </summary>
+    private void ResolveReferences(RelationEnd end)
+    {
+        var parent = end.Model;
+        var child = end.Related;
+        var parentKey = parent.PrimaryKeyFields();
+        if (parentKey.Count == 0) return; // the key error is already reported
+        var references = end.Spec.References!;
+        if (!_foreignKeys.CheckExplicit(child, references, parentKey, parent.Name, end, "references")) return;
+
+        var foreignKey = references.ConvertAll(r => r.Name);
+        end.ForeignKey = foreignKey;
+        var kind = end.Directive == "hasMany" ? AssociationKind.HasMany : AssociationKind.HasOne;
+        end.Field.Association = new Association(kind, child.Name, EquatableArray<string>.Empty,
+            foreignKey.ToEquatableArray(), end.Partner?.Field.Name);
+    }
+
+    private static bool SameNames(List<NameRef> a, List<NameRef> b)
+    {
+        if (a.Count != b.Count) return false;
+        for (int i = 0; i < a.Count; i++)
+        {
+            if (a[i].Name != b[i].Name) return false;
+        }
+        return true;
     }
 
     private void CheckShape(RelationEnd end)
@@ -65,7 +139,8 @@ internal sealed class RelationshipResolver
             foreach (var child in ends)
             {
                 if (!child.IsFailed && child.Directive == "belongsTo" && child.Partner is null
-                    && child.Model == parent.Related && child.Related == parent.Model)
+                    && child.Model == parent.Related && child.Related == parent.Model
+                    && ReferencesMatch(parent.Spec.References, child.Spec.References))
                 {
                     candidates.Add(child);
                 }
@@ -85,6 +160,10 @@ internal sealed class RelationshipResolver
         }
     }
 
+    /// <summary>Gen 2 ends pair only with Gen 2 ends naming the same references; the others only with each other.</summary>
+    private static bool ReferencesMatch(List<NameRef>? parent, List<NameRef>? child)
+        => parent is null ? child is null : child is not null && SameNames(parent, child);
+
     private static bool StartsWith(EquatableArray<string> indexFields, List<NameRef> fields)
     {
         if (fields.Count > indexFields.Count) return false;
@@ -101,6 +180,11 @@ internal sealed class RelationshipResolver
         var child = end.Related;
         var parentKey = parent.PrimaryKeyFields();
         if (parentKey.Count == 0) return; // the key error is already reported
+        if (end.Spec.References is not null)
+        {
+            ResolveReferences(end);
+            return;
+        }
 
         if (end.Spec.Fields is { } parentFields && !CheckParentFields(end, parentFields, parentKey)) return;
 
@@ -160,6 +244,30 @@ internal sealed class RelationshipResolver
         end.ForeignKey = foreignKey;
         end.Field.Association = new Association(AssociationKind.HasMany, child.Name, EquatableArray<string>.Empty,
             foreignKey.ToEquatableArray(), end.Partner?.Field.Name);
+        if (end.Spec.IndexName is null && !HasBelongsToBack(child, parent)) AddRelationIndex(child, $"gsi-{parent.Name}.{end.Field.Name}", foreignKey);
+    }
+
+    /// <summary>
+    /// Whether the child's first field of the parent's type is a @belongsTo: then the transformer reads the children
+    /// through that relationship's key, otherwise through the index it adds for the @hasMany (as modelgen decides).
+    /// </summary>
+    private static bool HasBelongsToBack(ObjectTypeState child, ObjectTypeState parent)
+    {
+        foreach (var field in child.Declared)
+        {
+            if (field.Type?.Name == parent.Name) return field.Relationship?.Directive == "belongsTo";
+        }
+        return false;
+    }
+
+    private static void AddRelationIndex(ObjectTypeState model, string name, List<string> fields)
+    {
+        if (model.FindIndex(name) is not null) return;
+        foreach (var index in model.RelationIndexes)
+        {
+            if (index.Name == name) return;
+        }
+        model.RelationIndexes.Add(new IndexDefinition(name, fields.ToEquatableArray(), null));
     }
 
     /// <summary>@hasMany(fields) names the parent fields matched against the child key; DataStore uses the parent's primary key.</summary>
@@ -203,7 +311,13 @@ internal sealed class RelationshipResolver
         }
 
         List<string> foreignKey;
-        if (end.Spec.Fields is { } fields)
+        if (end.Spec.References is not null)
+        {
+            // Paired (checked) with the parent's @hasOne/@hasMany(references), which checked the fields.
+            if (end.Partner?.ForeignKey is not { } referenced) return;
+            foreignKey = referenced;
+        }
+        else if (end.Spec.Fields is { } fields)
         {
             if (!_foreignKeys.CheckExplicit(child, fields, parentKey, parent.Name, end)) return;
             foreignKey = fields.ConvertAll(f => f.Name);

@@ -15,6 +15,12 @@ internal sealed class RelationshipSpec
     /// <summary><c>fields</c>: v2 key fields / v1 connection fields.</summary>
     public List<NameRef>? Fields { get; set; }
 
+    /// <summary>
+    /// Amplify Gen 2 <c>references</c>: the foreign-key fields declared on the child model, named on both sides
+    /// (<c>@hasMany</c>/<c>@hasOne</c> on the parent, <c>@belongsTo</c> on the child).
+    /// </summary>
+    public List<NameRef>? References { get; set; }
+
     /// <summary>v2 <c>@hasMany(indexName)</c>.</summary>
     public NameRef? IndexName { get; set; }
 

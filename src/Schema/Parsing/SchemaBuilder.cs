@@ -114,7 +114,10 @@ internal static class SchemaBuilder
             if (type.IsModel)
             {
                 models.Add(new ModelDefinition(type.Name, type.PluralName, fields.ToEquatableArray(), type.PrimaryKey!,
-                    type.Indexes.ToEquatableArray(), type.AuthRules.ToEquatableArray(), type.Timestamps, type.IsJoinModel));
+                    type.Indexes.ToEquatableArray(), type.AuthRules.ToEquatableArray(), type.Timestamps, type.IsJoinModel)
+                {
+                    RelationIndexes = type.RelationIndexes.ToEquatableArray(),
+                });
             }
             else
             {

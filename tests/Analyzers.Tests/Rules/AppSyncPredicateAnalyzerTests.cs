@@ -36,6 +36,19 @@ public sealed class AppSyncPredicateAnalyzerTests
         D(0, "p.Blog.Id.Eq(blogId)", "the condition of SaveAsync is a ModelPostConditionInput, which has only Post's own fields, not the related 'blog'; compare the foreign key 'BlogID' instead"));
 
     [Test]
+    public Task Relationship_paths_with_gen2_references_suggest_the_referencing_field() => V.AnalyzerAsync("""
+        class C
+        {
+            async Task M(DataStore store, Comment comment, string postId)
+            {
+                await store.SaveAsync(comment, Comment.Where(c => {|#0:c.Post.Id.Eq(postId)|}));
+                await store.SaveAsync(comment, Comment.Where(c => c.PostId.Eq(postId)));
+            }
+        }
+        """, "gen2-references.graphql",
+        D(0, "c.Post.Id.Eq(postId)", "the condition of SaveAsync is a ModelCommentConditionInput, which has only Comment's own fields, not the related 'post'; compare the foreign key 'PostId' instead"));
+
+    [Test]
     public Task Conditions_on_the_partition_key_are_reported() => V.AnalyzerAsync("""
         class C
         {

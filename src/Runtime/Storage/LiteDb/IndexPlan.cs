@@ -6,7 +6,8 @@ namespace Amplify.DataStore.Storage.LiteDb;
 
 /// <summary>
 /// The secondary indexes of each model's collection: the first field of every <c>@index</c>, every foreign-key field
-/// (belongsTo/hasOne target names on the model, hasMany associated fields on the child) and every field of a composite
+/// (belongsTo/hasOne target names on the model; hasMany, and Gen 2 hasOne(references), associated fields on the child)
+/// and every field of a composite
 /// primary key. Fields are indexed on the path queries compare on (the sortable companion for temporal fields); list
 /// and embedded fields and a single key field (already <c>_id</c>) get none.
 /// </summary>
@@ -37,8 +38,9 @@ internal static class IndexPlan
             foreach (var field in model.Fields)
             {
                 if (field.Association is not { } association) continue;
-                if (association.Type == AssociationType.HasMany)
+                if (association.Type == AssociationType.HasMany || association is { Type: AssociationType.HasOne, TargetNames.Count: 0 })
                 {
+                    // The child holds the key (a @hasMany, or a @hasOne with Gen 2 references).
                     foreach (var foreignKey in association.AssociatedWith) Add(association.RelatedModel, foreignKey);
                 }
                 else
