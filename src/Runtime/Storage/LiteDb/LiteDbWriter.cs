@@ -22,7 +22,8 @@ namespace Amplify.DataStore.Storage.LiteDb;
 /// caller gets the exception, and the rest of the batch runs again in a new transaction (works are repeatable).
 /// Write journal (when given one): a batch that wrote something is acknowledged once its record is in the
 /// <see cref="WriteJournal"/>, and its LiteDB transaction stays open for the next batches, so one LiteDB commit serves
-/// many batches (a commit, not a row, is LiteDB's main cost). The open transaction commits when the writer has been idle
+/// many batches (a commit, not a row, is LiteDB's main cost). <see cref="JournaledCommits"/> holds that journal state;
+/// this class keeps the transaction, on its thread. The open transaction commits when the writer has been idle
 /// for the commit delay, when the journaled changes would pass the commit size (a batch that big commits with them
 /// before it is acknowledged, unjournaled), before an exclusive request, at the end of the running batch when a reader
 /// needs LiteDB to hold every acknowledged write (<see cref="CommitJournaledAsync"/>), and on stop; each such commit
@@ -50,21 +51,11 @@ internal sealed class LiteDbWriter
     private readonly BlockingCollection<WriteRequest> _queue = new(new ConcurrentQueue<WriteRequest>());
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Thread _thread;
-    private readonly JournalPolicy _policy;
-    private readonly JournalRound? _round;
-    private WriteJournal? _journal; // null when off, or after emptying it failed
-    private long _epoch;
-    private int _journalRecords; // records appended since the journal was last emptied
-    private bool _appendFailed; // the journal may end with part of a record: commit (which empties it) before appending again
+    private readonly JournaledCommits _journaled;
     private bool _transactionOpen;
-    private volatile bool _hasUncommitted;
-    private readonly object _commitGate = new();
-    private volatile bool _commitRequested; // a reader waits for the journaled writes to be committed
-    private TaskCompletionSource? _commitWaiters;
     private long _batches;
     private long _commits;
     private long _rollbacks;
-    private long _journalAppends;
     private long _idleCheckpoints;
     private bool _logWritten;
 
@@ -75,10 +66,7 @@ internal sealed class LiteDbWriter
         _images = images;
         _maxBatchSize = maxBatchSize;
         _idleCheckpoint = idleCheckpoint;
-        _journal = journal;
-        _epoch = epoch;
-        _policy = policy;
-        _round = journal is null ? null : new JournalRound();
+        _journaled = new JournaledCommits(journal, epoch, policy, logger);
         _logger = logger;
         _thread = new Thread(Run) { IsBackground = true, Name = "Amplify.DataStore LiteDB writer" };
         _thread.Start();
@@ -100,10 +88,10 @@ internal sealed class LiteDbWriter
     public long IdleCheckpoints => Interlocked.Read(ref _idleCheckpoints);
 
     /// <summary>Batches acknowledged from the write journal so far (before their LiteDB commit).</summary>
-    public long JournalAppends => Interlocked.Read(ref _journalAppends);
+    public long JournalAppends => _journaled.Appends;
 
     /// <summary>True while acknowledged writes wait in the journal for their LiteDB commit (LiteDB readers do not see them yet).</summary>
-    public bool HasUncommitted => _hasUncommitted;
+    public bool HasUncommitted => _journaled.HasUncommitted;
 
     /// <summary>
     /// Has the acknowledged writes that wait in the journal committed, so LiteDB readers see them: at the end of the
@@ -111,16 +99,10 @@ internal sealed class LiteDbWriter
     /// </summary>
     public Task CommitJournaledAsync(CancellationToken cancellationToken)
     {
-        TaskCompletionSource waiters;
-        lock (_commitGate)
-        {
-            if (!_hasUncommitted) return Task.CompletedTask;
-            waiters = _commitWaiters ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            _commitRequested = true;
-        }
+        if (!_journaled.TryRequestCommit(out var committed)) return Task.CompletedTask;
         // Wakes a writer waiting for work; the flag gets the commit done at the end of a running batch first.
         if (!TryEnqueue(new ExclusiveRequest(static () => { }))) return Task.FromException(new ObjectDisposedException(nameof(LiteDbStorageAdapter)));
-        return waiters.Task.WaitAsync(cancellationToken);
+        return committed.WaitAsync(cancellationToken);
     }
 
     /// <summary>Queues a request; false once the writer is stopping.</summary>
@@ -168,7 +150,7 @@ internal sealed class LiteDbWriter
                 carried = RunBatch(batch, carried, target: Math.Min(lastBatchSize, _maxBatchSize));
                 lastBatchSize = batch.Count;
                 batch.Clear();
-                if (_commitRequested) CommitJournaled();
+                if (_journaled.CommitRequested) CommitJournaled();
             }
             CommitJournaled(); // stopping
         }
@@ -176,7 +158,7 @@ internal sealed class LiteDbWriter
         {
             // Only a bug gets here; fail whatever is left rather than leave callers waiting forever.
             LiteDbLog.WriterError(_logger, ex);
-            CompleteCommitWaiters(ex);
+            _journaled.CompleteCommitWaiters(ex);
             _queue.CompleteAdding();
             while (_queue.TryTake(out var orphan)) orphan.Fail(ex);
         }
@@ -192,9 +174,9 @@ internal sealed class LiteDbWriter
     /// </summary>
     private bool TryTakeOrCheckpoint([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out WriteRequest? request)
     {
-        if (_hasUncommitted)
+        if (_journaled.HasUncommitted)
         {
-            if (_queue.TryTake(out request, _policy.CommitDelayMilliseconds)) return true;
+            if (_queue.TryTake(out request, _journaled.CommitDelayMilliseconds)) return true;
             if (_queue.IsCompleted) return false; // stopping: the run loop commits
             CommitJournaled();
         }
@@ -263,7 +245,7 @@ internal sealed class LiteDbWriter
         Interlocked.Increment(ref _batches);
         long started = Stopwatch.GetTimestamp();
         _pending.Clear();
-        if (_journal is not null) _round!.Clear(room: (int)Math.Max(0, _policy.CommitSize - _journal.RecordBytes));
+        _journaled.BeginBatch();
         try
         {
             bool wrote = false; // a work that ran to the end wrote something
@@ -329,11 +311,11 @@ internal sealed class LiteDbWriter
         if (!wrote)
         {
             // Only reads (or failures that wrote nothing): nothing to commit or journal.
-            if (!_hasUncommitted) CloseTransaction();
+            if (!_journaled.HasUncommitted) CloseTransaction();
             foreach (var request in pending) request.Complete();
             return;
         }
-        if (_journal is null || _round!.Overflowed || _appendFailed)
+        if (_journaled.MustCommitBatch)
         {
             // Not journaling, or too big to journal (or the journal may end torn): commit it with what waits in the
             // journal, then acknowledge.
@@ -343,24 +325,12 @@ internal sealed class LiteDbWriter
                 return;
             }
         }
-        else
+        else if (!_journaled.TryAppend(pending.Count, out var failure))
         {
-            try
-            {
-                _journal.Append(_round.Seal());
-            }
-            catch (Exception ex)
-            {
-                // Not acknowledged: undo it; what was journaled before is redone by the next transaction.
-                LiteDbLog.JournalAppendFailed(_logger, pending.Count, ex);
-                Rollback();
-                _appendFailed = true;
-                foreach (var request in pending) request.Fail(ex);
-                return;
-            }
-            _journalRecords++;
-            _hasUncommitted = true; // before the images change: see LiteDbStorageAdapter's image loading
-            Interlocked.Increment(ref _journalAppends);
+            // Not acknowledged: undo it; what was journaled before is redone by the next transaction.
+            Rollback();
+            foreach (var request in pending) request.Fail(failure);
+            return;
         }
         // Readers must see the batch in the images before any caller learns of it (read-your-writes).
         _images?.Apply(_pending);
@@ -371,27 +341,12 @@ internal sealed class LiteDbWriter
     /// <summary>Commits the journaled writes, if any (idle, before an exclusive request, on stop); a failure is logged and retried later.</summary>
     private void CommitJournaled()
     {
-        if (_hasUncommitted) TryCommitAll(0, out _);
+        if (_journaled.HasUncommitted) TryCommitAll(0, out _);
         else
         {
             CloseTransaction();
-            CompleteCommitWaiters(null);
+            _journaled.CompleteCommitWaiters(null);
         }
-    }
-
-    /// <summary>Completes the readers waiting for journaled writes to be committed.</summary>
-    private void CompleteCommitWaiters(Exception? failure)
-    {
-        TaskCompletionSource? waiters;
-        lock (_commitGate)
-        {
-            waiters = _commitWaiters;
-            _commitWaiters = null;
-            _commitRequested = false;
-        }
-        if (waiters is null) return;
-        if (failure is null) waiters.TrySetResult();
-        else waiters.TrySetException(new IOException("Acknowledged writes could not be committed to the LiteDB file yet; they are kept in the write journal.", failure));
     }
 
     /// <summary>
@@ -401,46 +356,28 @@ internal sealed class LiteDbWriter
     /// </summary>
     private bool TryCommitAll(int batchSize, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out Exception? failure)
     {
-        bool emptiesJournal = _journal is not null && (_journalRecords > 0 || _appendFailed);
+        bool emptiesJournal = _journaled.CommitEmptiesJournal;
         try
         {
             EnsureTransaction(); // a rollback since the last batch discarded the journaled writes: redo them
             // The epoch tells a later replay that this commit holds every record journaled so far.
-            if (emptiesJournal) JournalReplay.WriteEpoch(_database, _epoch + 1);
+            if (emptiesJournal) _journaled.WriteCommitEpoch(_database);
             if (!_database.Commit()) throw new InvalidOperationException("The LiteDB transaction was no longer open at commit.");
         }
         catch (Exception ex)
         {
-            if (_hasUncommitted) LiteDbLog.JournaledCommitFailed(_logger, _journalRecords, ex);
+            if (_journaled.HasUncommitted) LiteDbLog.JournaledCommitFailed(_logger, _journaled.Records, ex);
             else LiteDbLog.CommitFailed(_logger, batchSize, ex);
             Rollback();
             _images?.InvalidateAll(); // the file may hold part of it or all of it: reload from it
-            CompleteCommitWaiters(ex);
+            _journaled.CompleteCommitWaiters(ex);
             failure = ex;
             return false;
         }
         _transactionOpen = false;
         Interlocked.Increment(ref _commits);
         _logWritten = true;
-        if (emptiesJournal)
-        {
-            _epoch++;
-            try
-            {
-                _journal!.Reset(_epoch, _journal.DatabaseId!.Value); // set by the replay on open
-                _journalRecords = 0;
-                _appendFailed = false;
-            }
-            catch (Exception ex)
-            {
-                // Its records are older than the epoch now in the file, so a replay skips them; but later records would be
-                // taken for older ones too: stop journaling.
-                LiteDbLog.JournalResetFailed(_logger, ex);
-                _journal = null;
-            }
-        }
-        _hasUncommitted = false;
-        CompleteCommitWaiters(null);
+        _journaled.Committed(emptiesJournal);
         failure = null;
         return true;
     }
@@ -451,8 +388,7 @@ internal sealed class LiteDbWriter
         if (_transactionOpen) return;
         if (!_database.BeginTrans()) throw new InvalidOperationException("A LiteDB transaction is already open on the writer thread.");
         _transactionOpen = true;
-        // The journal holds exactly the acknowledged batches LiteDB has not committed.
-        if (_hasUncommitted) JournalOperation.ApplyAll(_database, _journal!.ReadBack());
+        _journaled.RedoUncommitted(_database);
     }
 
     /// <summary>Ends an open transaction that holds nothing to keep.</summary>
@@ -472,7 +408,7 @@ internal sealed class LiteDbWriter
 
     private bool TryRun(WriteRequest request, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out Exception? failure, out bool wrote)
     {
-        var session = new LiteDbSession(_database, _pending, _images, _journal is null ? null : _round);
+        var session = new LiteDbSession(_database, _pending, _images, _journaled.Round);
         try
         {
             request.Execute(session);
@@ -495,7 +431,7 @@ internal sealed class LiteDbWriter
     private void Rollback()
     {
         _pending.Clear();
-        _round?.Clear();
+        _journaled.DiscardBatch();
         _transactionOpen = false;
         try
         {
