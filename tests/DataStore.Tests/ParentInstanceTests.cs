@@ -44,6 +44,9 @@ public class ParentInstanceTests
         var byId = await store.QueryByIdAsync<Comment>(comment.Id);
         var all = await store.QueryAsync<Comment>();
         var byParent = await store.QueryAsync(post.Comments);
+        Assert.That(byId, Is.Not.Null);
+        Assert.That(all, Has.Count.EqualTo(2), "the saved and the bulk-saved comment");
+        Assert.That(byParent, Has.Count.EqualTo(2));
         foreach (var read in all.Append(byId!).Concat(byParent))
         {
             Assert.That(read.Post, Is.Null, "the stale parent instance is not handed out");

@@ -40,6 +40,7 @@ public class GeneratorRobustnessTests
             Assert.That(errors, Is.Empty, "accepted schema generated code that does not compile:\n" + text + "\n" + string.Join("\n", errors));
         }
         TestContext.Out.WriteLine($"{sample}: {accepted}/{MutationsPerSample} mutations accepted and compiled");
+        Assert.That(accepted, Is.GreaterThan(0), "some mutated schema was accepted, so the compile check ran at least once");
     }
 
     private static string Mutate(string text, Random random)

@@ -143,6 +143,7 @@ public sealed class SyncTests
             _clock.Advance(TimeSpan.FromMilliseconds(5));
             await _backend.CreatePostAsync("during" + extra++);
         });
+        Assert.That(extra, Is.GreaterThanOrEqualTo(4), "a write landed after each of the (at least four) pages of 35 items at 10 a page");
         Assert.That(items.Select(i => (string)i["id"]!), Is.Unique, "no item twice in one sync");
         Assert.That(items.Select(i => (string)i["id"]!), Is.SupersetOf(ids), "every item that existed when the sync started");
 

@@ -342,7 +342,7 @@ public abstract class StorageAdapterConformanceTests
         var items = MatrixItems();
         await UpsertAsync(items);
         var failures = new List<string>();
-        int checks = 0;
+        int checks = 0, nonEmpty = 0;
         foreach (var field in RandomData.ConditionFields)
         {
             var operands = OperandsFor(field).Concat(OtherKinds).ToArray();
@@ -364,10 +364,13 @@ public abstract class StorageAdapterConformanceTests
             }
         }
         Assert.That(failures, Is.Empty, $"{failures.Count} of {checks} checks failed:\n" + string.Join("\n", failures.Take(40)));
+        TestContext.Out.WriteLine($"{nonEmpty} of {checks} checks matched at least one item");
+        Assert.That(nonEmpty, Is.GreaterThan(checks / 4), "enough checks matched something (empty == empty proves nothing)");
 
         async Task Check(PredicateNode predicate)
         {
-            var expected = items.Where(i => PredicateEvaluator.Matches(Item.Metadata, i, predicate)).Select(i => i.Id).Order(StringComparer.Ordinal);
+            var expected = items.Where(i => PredicateEvaluator.Matches(Item.Metadata, i, predicate)).Select(i => i.Id).Order(StringComparer.Ordinal).ToList();
+            if (expected.Count > 0) nonEmpty++;
             var actual = (await QueryAsync<Item>(predicate)).Select(i => i.Id);
             if (!actual.SequenceEqual(expected)) failures.Add($"{predicate}: expected [{string.Join(",", expected)}] got [{string.Join(",", actual)}]");
         }
@@ -410,14 +413,18 @@ public abstract class StorageAdapterConformanceTests
         var items = Enumerable.Range(0, 80).Select(random.Item).ToArray();
         await UpsertAsync(items);
         var failures = new List<string>();
+        int nonEmpty = 0;
         for (int i = 0; i < 300; i++)
         {
             var predicate = random.Predicate(depth: 3, expressibleOnly: i % 2 == 0);
             var expected = items.Where(x => PredicateEvaluator.Matches(Item.Metadata, x, predicate)).Select(x => x.Id).Order(StringComparer.Ordinal).ToList();
+            if (expected.Count > 0) nonEmpty++;
             var actual = (await QueryAsync<Item>(predicate)).Select(x => x.Id).ToList();
             if (!actual.SequenceEqual(expected)) failures.Add($"#{i} {predicate}: expected {expected.Count} [{string.Join(",", expected)}] got {actual.Count} [{string.Join(",", actual)}]");
         }
         Assert.That(failures, Is.Empty, string.Join("\n", failures.Take(20)));
+        TestContext.Out.WriteLine($"{nonEmpty} of 300 predicates matched at least one item");
+        Assert.That(nonEmpty, Is.GreaterThan(300 / 4), "enough predicates matched something (empty == empty proves nothing)");
     }
 
     // ---------------------------------------------------------------- sorting and paging
