@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using Amplify.DataStore.Metadata;
-using Amplify.DataStore.Predicates;
 
 namespace Amplify.DataStore.Predicates.Evaluation;
 
