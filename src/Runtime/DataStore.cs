@@ -12,9 +12,9 @@ using Amplify.DataStore.Linq;
 using Amplify.DataStore.Metadata;
 using Amplify.DataStore.Observation;
 using Amplify.DataStore.Predicates;
+using Amplify.DataStore.Predicates.Evaluation;
 using Amplify.DataStore.Storage;
 using Amplify.DataStore.Serialization;
-using Amplify.DataStore.Storage.Evaluation;
 using Amplify.DataStore.Sync.Engine;
 using Microsoft.Extensions.Logging;
 

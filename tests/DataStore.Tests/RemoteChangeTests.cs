@@ -21,7 +21,7 @@ public class RemoteChangeTests
         return (store, adapter);
     }
 
-    private static Task<IReadOnlyList<Observation.StoredChange>> ApplyAsync<T>(DataStore store, Func<IStorageSession, RemoteChange, bool>? accept, params RemoteChange[] changes)
+    private static Task<IReadOnlyList<StoredChange>> ApplyAsync<T>(DataStore store, Func<IStorageSession, RemoteChange, bool>? accept, params RemoteChange[] changes)
         where T : class, IModel<T>
         => store.Engine.ApplyRemoteAsync(T.Metadata, changes, accept, default);
 

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using Amplify.DataStore.Observation;
 using Amplify.DataStore.Storage;
 
 namespace Amplify.DataStore.Engine;

@@ -5,11 +5,10 @@ using System.Threading;
 using System.Threading.Tasks;
 using Amplify.DataStore.Events;
 using Amplify.DataStore.Metadata;
-using Amplify.DataStore.Observation;
 using Amplify.DataStore.Predicates;
+using Amplify.DataStore.Predicates.Evaluation;
 using Amplify.DataStore.Sorting;
 using Amplify.DataStore.Storage;
-using Amplify.DataStore.Storage.Evaluation;
 using Microsoft.Extensions.Logging;
 
 namespace Amplify.DataStore.Engine;

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Amplify.DataStore.Predicates;
 
 namespace Amplify.DataStore;
 

@@ -1,7 +1,7 @@
 using System;
 using Amplify.DataStore.Metadata;
 using Amplify.DataStore.Predicates;
-using Amplify.DataStore.Storage.Evaluation;
+using Amplify.DataStore.Predicates.Evaluation;
 
 namespace Amplify.DataStore.Observation;
 

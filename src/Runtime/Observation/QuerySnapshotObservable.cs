@@ -4,11 +4,12 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Channels;
 using System.Threading.Tasks;
+using Amplify.DataStore.Engine;
 using Amplify.DataStore.Metadata;
 using Amplify.DataStore.Predicates;
+using Amplify.DataStore.Predicates.Evaluation;
 using Amplify.DataStore.Sorting;
 using Amplify.DataStore.Storage;
-using Amplify.DataStore.Storage.Evaluation;
 using Microsoft.Extensions.Logging;
 
 namespace Amplify.DataStore.Observation;

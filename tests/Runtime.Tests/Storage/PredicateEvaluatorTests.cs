@@ -1,6 +1,6 @@
 using Amplify.DataStore.Predicates;
+using Amplify.DataStore.Predicates.Evaluation;
 using Amplify.DataStore.Sorting;
-using Amplify.DataStore.Storage.Evaluation;
 using Amplify.DataStore.Tests.Storage.Models;
 using static Amplify.DataStore.Predicates.PredicateOperator;
 using static Amplify.DataStore.Tests.Storage.P;

@@ -6,8 +6,8 @@ using System.Threading;
 using System.Threading.Tasks;
 using Amplify.DataStore.Metadata;
 using Amplify.DataStore.Predicates;
+using Amplify.DataStore.Predicates.Evaluation;
 using Amplify.DataStore.Sorting;
-using Amplify.DataStore.Storage.Evaluation;
 
 namespace Amplify.DataStore.Storage.InMemory;
 

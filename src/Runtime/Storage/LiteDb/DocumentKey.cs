@@ -8,7 +8,7 @@ namespace Amplify.DataStore.Storage.LiteDb;
 /// <summary>
 /// Maps a <see cref="StorageKey"/> to the document's <c>_id</c>. A single String/ID/Int/AWSTimestamp/Float key is stored
 /// as itself. Any other key (composite, or of another scalar) becomes one string whose ordinal order is the order of the
-/// key values (as <see cref="Evaluation.ItemComparer"/> orders keys), so ordering by <c>_id</c> is key order and
+/// key values (as <see cref="Predicates.Evaluation.ItemComparer"/> orders keys), so ordering by <c>_id</c> is key order and
 /// different keys never collide.
 /// </summary>
 /// <remarks>

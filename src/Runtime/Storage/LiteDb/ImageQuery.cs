@@ -2,8 +2,8 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using Amplify.DataStore.Metadata;
 using Amplify.DataStore.Predicates;
+using Amplify.DataStore.Predicates.Evaluation;
 using Amplify.DataStore.Sorting;
-using Amplify.DataStore.Storage.Evaluation;
 
 namespace Amplify.DataStore.Storage.LiteDb;
 

@@ -7,7 +7,7 @@ namespace Amplify.DataStore.Storage.LiteDb;
 /// <param name="Filter">The compiled predicate (its <see cref="CompiledPredicate.Where"/> runs in LiteDB).</param>
 /// <param name="OrderBy">The LiteDB ORDER BY expression (ascending unless <paramref name="Descending"/>), or null.</param>
 /// <param name="Descending">True when <paramref name="OrderBy"/> is descending.</param>
-/// <param name="SortInMemory">True when the items are sorted with <see cref="Evaluation.ItemComparer"/> after reading.</param>
+/// <param name="SortInMemory">True when the items are sorted with <see cref="Predicates.Evaluation.ItemComparer"/> after reading.</param>
 /// <param name="PageInDatabase">True when skip and limit are applied by LiteDB (nothing is filtered or sorted in memory).</param>
 internal sealed record LiteDbQueryPlan(
     string Model,

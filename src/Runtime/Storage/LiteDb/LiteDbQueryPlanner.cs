@@ -24,7 +24,7 @@ internal static class LiteDbQueryPlanner
     }
 
     /// <summary>
-    /// An ORDER BY giving exactly <see cref="Evaluation.ItemComparer"/>'s order. The tie-breaker (key ascending) is
+    /// An ORDER BY giving exactly <see cref="Predicates.Evaluation.ItemComparer"/>'s order. The tie-breaker (key ascending) is
     /// <c>_id</c> ascending, since <c>_id</c> order is key order; so LiteDB can only sort when every clause is ascending
     /// (an array <c>[f1, f2, $._id]</c> compares element by element), or by the key alone in either direction.
     /// </summary>

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
+using Amplify.DataStore.Predicates.Evaluation;
 using Amplify.DataStore.Sorting;
-using Amplify.DataStore.Storage.Evaluation;
 using LiteDB;
 
 namespace Amplify.DataStore.Storage.LiteDb;

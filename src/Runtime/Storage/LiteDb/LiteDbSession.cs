@@ -4,7 +4,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using Amplify.DataStore.Metadata;
 using Amplify.DataStore.Predicates;
-using Amplify.DataStore.Storage.Evaluation;
+using Amplify.DataStore.Predicates.Evaluation;
 using LiteDB;
 
 namespace Amplify.DataStore.Storage.LiteDb;

@@ -27,8 +27,8 @@ namespace Amplify.DataStore.Storage.LiteDb;
 /// </para>
 /// <para>
 /// Queries compile as much of the predicate as LiteDB can evaluate with exactly the
-/// <see cref="Evaluation.PredicateEvaluator"/> semantics into a parameterized expression (so indexes apply) and evaluate
-/// the rest in memory; sorting happens in LiteDB when it can reproduce <see cref="Evaluation.ItemComparer"/> exactly.
+/// <see cref="Predicates.Evaluation.PredicateEvaluator"/> semantics into a parameterized expression (so indexes apply) and evaluate
+/// the rest in memory; sorting happens in LiteDB when it can reproduce <see cref="Predicates.Evaluation.ItemComparer"/> exactly.
 /// Reads must not be issued from inside a write work (use the session there): they would see uncommitted data.
 /// </para>
 /// </remarks>

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Immutable;
 using System.Threading;
-using Amplify.DataStore.Storage.Evaluation;
+using Amplify.DataStore.Predicates.Evaluation;
 
 namespace Amplify.DataStore.Storage.LiteDb;
 

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using Amplify.DataStore.Predicates;
-using Amplify.DataStore.Storage.Evaluation;
+using Amplify.DataStore.Predicates.Evaluation;
 using LiteDB;
 
 namespace Amplify.DataStore.Storage.LiteDb;

@@ -1,8 +1,8 @@
 using Amplify.DataStore.Metadata;
 using Amplify.DataStore.Predicates;
+using Amplify.DataStore.Predicates.Evaluation;
 using Amplify.DataStore.Sorting;
 using Amplify.DataStore.Storage;
-using Amplify.DataStore.Storage.Evaluation;
 using Amplify.DataStore.Storage.LiteDb;
 using Amplify.DataStore.Tests.Storage.Models;
 using LiteDB;

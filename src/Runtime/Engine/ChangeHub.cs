@@ -2,7 +2,7 @@ using System;
 using System.Collections.Immutable;
 using Amplify.DataStore.Metadata;
 
-namespace Amplify.DataStore.Observation;
+namespace Amplify.DataStore.Engine;
 
 /// <summary>One committed change, untyped.</summary>
 internal readonly record struct StoredChange(ModelMetadata Model, OpType OpType, object Element, ChangeOrigin Origin = ChangeOrigin.Local);

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using Amplify.DataStore.Metadata;
 using Amplify.DataStore.Sorting;
 
-namespace Amplify.DataStore.Storage.Evaluation;
+namespace Amplify.DataStore.Predicates.Evaluation;
 
 /// <summary>
 /// Orders materialized models the way every storage adapter must: by the sort clauses (null first ascending, last

@@ -1,7 +1,6 @@
 using System.Collections.Generic;
-using Amplify.DataStore.Predicates;
 
-namespace Amplify.DataStore;
+namespace Amplify.DataStore.Predicates;
 
 /// <summary>Builds "every key field equals its value" predicates for navigations, cascades and key lookups.</summary>
 internal static class KeyPredicate

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace Amplify.DataStore.Storage.Evaluation;
+namespace Amplify.DataStore.Predicates.Evaluation;
 
 /// <summary>
 /// The total order sorting uses on field values: null first, then <see cref="FieldValue.CompareTo"/>; values it cannot

@@ -1,7 +1,8 @@
 using System;
 using System.Collections.Generic;
+using Amplify.DataStore.Storage;
 
-namespace Amplify.DataStore.Storage.Evaluation;
+namespace Amplify.DataStore.Predicates.Evaluation;
 
 /// <summary>
 /// Orders keys value by value with <see cref="SortOrdering"/>: exactly the primary-key tie-break of

@@ -1,9 +1,8 @@
 using System;
 using System.Collections.Generic;
 using Amplify.DataStore.Metadata;
-using Amplify.DataStore.Predicates;
 
-namespace Amplify.DataStore.Storage.Evaluation;
+namespace Amplify.DataStore.Predicates.Evaluation;
 
 /// <summary>
 /// Evaluates predicate trees on materialized models. This is the reference semantics every storage adapter must
