@@ -2,7 +2,7 @@ namespace Amplify.DataStore.LinqCases;
 
 /// <summary>
 /// The one list of LINQ predicate forms, run against both PredicateExpressionTranslator (at run time) and the
-/// analyzer's UntranslatableLinqPredicateWalker (ADS2010 at build time), so the two grammars cannot drift apart.
+/// analyzer's UntranslatableLinqPredicateWalker (ADS2001 at build time), so the two grammars cannot drift apart.
 /// Each case is source text over the generated models of a schema sample, inside a <see cref="LinqCaseScope"/> that
 /// declares what the lambdas capture.
 /// </summary>
@@ -75,7 +75,7 @@ internal static class LinqPredicateCases
     ];
 
     /// <summary>
-    /// Forms neither accepts: the analyzer reports ADS2010 at <see cref="LinqCase.Analyzer"/> and the translator
+    /// Forms neither accepts: the analyzer reports ADS2001 at <see cref="LinqCase.Analyzer"/> and the translator
     /// throws NotSupportedException naming <see cref="LinqCase.Translator"/> (the expression-tree spelling).
     /// </summary>
     public static readonly LinqCase[] Untranslatable =
