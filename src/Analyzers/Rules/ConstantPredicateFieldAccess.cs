@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Amplify.DataStore.Analyzers.Infrastructure;
+using Amplify.DataStore.PredicateOperators;
 using Amplify.DataStore.Schema;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -207,20 +208,5 @@ internal sealed class ConstantPredicateFieldAccess
 
     private static string? ConstantString(IOperation operation) => operation.ConstantValue is { HasValue: true, Value: string s } ? s : null;
 
-    private static string? OperatorName(string methodName) => methodName switch
-    {
-        "Eq" => "eq",
-        "Ne" => "ne",
-        "Lt" => "lt",
-        "Le" => "le",
-        "Gt" => "gt",
-        "Ge" => "ge",
-        "Between" => "between",
-        "BeginsWith" => "beginsWith",
-        "Contains" => "contains",
-        "NotContains" => "notContains",
-        "In" => "in",
-        "NotIn" => "notIn",
-        _ => null,
-    };
+    private static string? OperatorName(string methodName) => OperatorTable.OperatorOfMethod(methodName);
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Amplify.DataStore.Analyzers.Infrastructure;
+using Amplify.DataStore.PredicateOperators;
 using Amplify.DataStore.Schema;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -255,12 +256,7 @@ internal sealed class UntranslatableLinqPredicateWalker
     // call either way.
     private void ConvertedStringMethod(IInvocationOperation call, FieldReference field)
     {
-        var op = call.TargetMethod.Name switch
-        {
-            "StartsWith" => "beginsWith",
-            "Contains" => "contains",
-            _ => null,
-        };
+        var op = OperatorTable.OperatorOfStringMethod(call.TargetMethod.Name);
         var category = PredicateOperatorRules.CategoryOf(field.Field);
         if (op is not null && category is not (PredicateFieldCategory.Text or PredicateFieldCategory.None))
         {

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using Amplify.DataStore.PredicateOperators;
 using Amplify.DataStore.Schema;
 
 namespace Amplify.DataStore.Generator.Emit;
@@ -92,15 +93,11 @@ internal sealed partial class ModelEmitter
                 ? ($"{CSharpTypes.Qualified(_ns, a.RelatedModel)}.{NestedTypeName(a.RelatedModel, "Fields")}<TRoot>", path)
                 : null;
         }
-        if (f.Type.Kind == TypeKind.NonModel || f.Type.Scalar == ScalarKind.AWSJSON) return null;
+        var category = (OperatorCategory)PredicateOperatorRules.CategoryOf(f);
+        if (OperatorTable.HandleTypeName(category) is not { } handle) return null;
+        if (category == OperatorCategory.Text) return ($"{CSharpTypes.Predicates}.{handle}<TRoot>", path);
         var elem = CSharpTypes.ElementType(f, _ns);
         var convert = "static v => " + CSharpTypes.ToFieldValue(f, _ns, "v");
-        if (f.IsList) return ($"{CSharpTypes.Predicates}.ListField<TRoot, {elem}>", path + ", " + convert);
-        if (f.Type.Kind == TypeKind.Enum || f.Type.Scalar == ScalarKind.Boolean)
-        {
-            return ($"{CSharpTypes.Predicates}.EqualityField<TRoot, {elem}>", path + ", " + convert);
-        }
-        if (!CSharpTypes.IsValueType(f)) return ($"{CSharpTypes.Predicates}.StringField<TRoot>", path);
-        return ($"{CSharpTypes.Predicates}.ComparableField<TRoot, {elem}>", path + ", " + convert);
+        return ($"{CSharpTypes.Predicates}.{handle}<TRoot, {elem}>", path + ", " + convert);
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using Amplify.DataStore.Metadata;
+using Amplify.DataStore.PredicateOperators;
 
 namespace Amplify.DataStore.Predicates;
 
@@ -11,11 +12,6 @@ namespace Amplify.DataStore.Predicates;
 /// </summary>
 internal static class DynamicPredicate
 {
-    private static readonly string[] Text = { "eq", "ne", "le", "lt", "ge", "gt", "contains", "notContains", "beginsWith", "between", "in", "notIn" };
-    private static readonly string[] Ordered = { "eq", "ne", "le", "lt", "ge", "gt", "between", "in", "notIn" };
-    private static readonly string[] Equality = { "eq", "ne", "in", "notIn" };
-    private static readonly string[] ListOps = { "contains", "notContains" };
-
     public static Predicate<T> Create<T>(string field, string operatorName, object?[] operands)
         where T : class, IModel<T>
     {
@@ -71,13 +67,9 @@ internal static class DynamicPredicate
         return new Predicate<T>(new FieldCondition(FieldPath.Of(field), op, values));
     }
 
-    private static string[] OperatorsFor(FieldMetadata field)
-    {
-        if (!field.IsStored || field.Kind is FieldKind.Embedded or FieldKind.Model || field.Scalar == ScalarType.AWSJSON) return Array.Empty<string>();
-        if (field.IsList) return ListOps;
-        if (field.Kind == FieldKind.Enum || field.Scalar == ScalarType.Boolean) return Equality;
-        return field.Scalar is ScalarType.ID or ScalarType.String or ScalarType.AWSEmail or ScalarType.AWSURL or ScalarType.AWSPhone or ScalarType.AWSIPAddress
-            ? Text
-            : Ordered;
-    }
+    private static string[] OperatorsFor(FieldMetadata field) => OperatorTable.OperatorsFor(CategoryOf(field));
+
+    /// <summary>The field's row of the shared operator table.</summary>
+    internal static OperatorCategory CategoryOf(FieldMetadata field) => OperatorTable.Categorize(
+        field.IsStored && field.Kind is not (FieldKind.Embedded or FieldKind.Model), field.IsList, field.Kind == FieldKind.Enum, field.Scalar.ToString());
 }
