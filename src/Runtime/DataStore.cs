@@ -402,7 +402,7 @@ public sealed class DataStore : IAsyncDisposable
         ThrowIfDisposed();
         var meta = Meta<T>();
         var filter = ObserveFilter(meta, predicate);
-        return new ChangeObservable<T>(this, meta, filter);
+        return new ChangeObservable<T>(_engine, _logger, meta, filter);
     }
 
     /// <summary>Changes matching a LINQ-style predicate (translated like <c>QueryAsync</c>'s).</summary>
@@ -462,7 +462,7 @@ public sealed class DataStore : IAsyncDisposable
         ThrowIfDisposed();
         var meta = Meta<T>();
         var filter = ObserveFilter(meta, predicate);
-        return new QuerySnapshotObservable<T>(this, meta, filter, sort, _observeQueryMaxWait, _observeQueryMaxChanges);
+        return new QuerySnapshotObservable<T>(_engine, _logger, _closing.Token, meta, filter, sort, _observeQueryMaxWait, _observeQueryMaxChanges);
     }
 
     private static PredicateNode ObserveFilter<T>(ModelMetadata meta, Predicate<T>? predicate) where T : class, IModel<T>

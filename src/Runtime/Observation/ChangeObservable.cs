@@ -1,7 +1,9 @@
 using System;
+using Amplify.DataStore.Engine;
 using Amplify.DataStore.Metadata;
 using Amplify.DataStore.Predicates;
 using Amplify.DataStore.Predicates.Evaluation;
+using Microsoft.Extensions.Logging;
 
 namespace Amplify.DataStore.Observation;
 
@@ -10,13 +12,16 @@ namespace Amplify.DataStore.Observation;
 public sealed class ChangeObservable<T> : DataStoreObservable<ModelChange<T>>
     where T : class, IModel<T>
 {
-    private readonly DataStore _store;
+    private readonly StorageEngine _engine;
+    private readonly ILogger _logger;
     private readonly ModelMetadata _model;
     private readonly PredicateNode _filter;
 
-    internal ChangeObservable(DataStore store, ModelMetadata model, PredicateNode filter)
+    // The storage engine, not the DataStore: observation sits above the engine and needs nothing of the API layer.
+    internal ChangeObservable(StorageEngine engine, ILogger logger, ModelMetadata model, PredicateNode filter)
     {
-        _store = store;
+        _engine = engine;
+        _logger = logger;
         _model = model;
         _filter = filter;
     }
@@ -25,8 +30,8 @@ public sealed class ChangeObservable<T> : DataStoreObservable<ModelChange<T>>
     public override IDisposable Subscribe(IObserver<ModelChange<T>> observer)
     {
         ArgumentNullException.ThrowIfNull(observer);
-        var callback = new ObserverCallback<ModelChange<T>>(observer.OnNext, observer.OnCompleted, _store.Logger);
-        var subscription = _store.Engine.Changes.Subscribe(_model, change =>
+        var callback = new ObserverCallback<ModelChange<T>>(observer.OnNext, observer.OnCompleted, _logger);
+        var subscription = _engine.Changes.Subscribe(_model, change =>
         {
             if (_filter is MatchAll || PredicateEvaluator.Matches(_model, change.Element, _filter))
             {

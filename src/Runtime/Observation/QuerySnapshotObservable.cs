@@ -22,16 +22,22 @@ namespace Amplify.DataStore.Observation;
 public sealed class QuerySnapshotObservable<T> : DataStoreObservable<QuerySnapshot<T>>
     where T : class, IModel<T>
 {
-    private readonly DataStore _store;
+    private readonly StorageEngine _engine;
+    private readonly ILogger _logger;
+    private readonly CancellationToken _closing;
     private readonly ModelMetadata _model;
     private readonly PredicateNode _filter;
     private readonly SortOrder<T>? _sort;
     private readonly TimeSpan _maxWait;
     private readonly int _maxChanges;
 
-    internal QuerySnapshotObservable(DataStore store, ModelMetadata model, PredicateNode filter, SortOrder<T>? sort, TimeSpan maxWait, int maxChanges)
+    // The storage engine and what the store's lifetime gives (its logger, its closing token), not the DataStore:
+    // observation sits above the engine and needs nothing of the API layer.
+    internal QuerySnapshotObservable(StorageEngine engine, ILogger logger, CancellationToken closing, ModelMetadata model, PredicateNode filter, SortOrder<T>? sort, TimeSpan maxWait, int maxChanges)
     {
-        _store = store;
+        _engine = engine;
+        _logger = logger;
+        _closing = closing;
         _model = model;
         _filter = filter;
         _sort = sort;
@@ -63,14 +69,14 @@ public sealed class QuerySnapshotObservable<T> : DataStoreObservable<QuerySnapsh
         {
             _owner = owner;
             _observer = observer;
-            _stop = CancellationTokenSource.CreateLinkedTokenSource(owner._store.Closing);
+            _stop = CancellationTokenSource.CreateLinkedTokenSource(owner._closing);
         }
 
         public void Start()
         {
             // Subscribe before the initial query so no change committed in between is missed.
-            _subscription = _owner._store.Engine.Changes.Subscribe(_owner._model, c => _changes.Writer.TryWrite(c), () => _changes.Writer.TryComplete());
-            _owner._store.Engine.ModelSynced += OnModelSynced;
+            _subscription = _owner._engine.Changes.Subscribe(_owner._model, c => _changes.Writer.TryWrite(c), () => _changes.Writer.TryComplete());
+            _owner._engine.ModelSynced += OnModelSynced;
             _ = Task.Run(LoopAsync);
         }
 
@@ -81,7 +87,7 @@ public sealed class QuerySnapshotObservable<T> : DataStoreObservable<QuerySnapsh
             var items = new Dictionary<StorageKey, object>();
             try
             {
-                var initial = await _owner._store.Engine.QueryAsync(model, _owner._filter, null, 0, null, _stop.Token).ConfigureAwait(false);
+                var initial = await _owner._engine.QueryAsync(model, _owner._filter, null, 0, null, _stop.Token).ConfigureAwait(false);
                 foreach (var item in initial) items[StorageKey.Of(model, item)] = item;
                 Emit(items, comparer);
 
@@ -115,12 +121,12 @@ public sealed class QuerySnapshotObservable<T> : DataStoreObservable<QuerySnapsh
             }
             catch (OperationCanceledException) when (_stop.IsCancellationRequested)
             {
-                if (_owner._store.Closing.IsCancellationRequested) SafeComplete();
+                if (_owner._closing.IsCancellationRequested) SafeComplete();
             }
             catch (Exception ex)
             {
-                _owner._store.Logger.LogWarning(ex, "ObserveQuery on {Model} failed.", model.Name);
-                try { _observer.OnError(ex); } catch (Exception inner) { _owner._store.Logger.LogWarning(inner, "An ObserveQuery observer threw from OnError."); }
+                _owner._logger.LogWarning(ex, "ObserveQuery on {Model} failed.", model.Name);
+                try { _observer.OnError(ex); } catch (Exception inner) { _owner._logger.LogWarning(inner, "An ObserveQuery observer threw from OnError."); }
             }
         }
 
@@ -148,22 +154,22 @@ public sealed class QuerySnapshotObservable<T> : DataStoreObservable<QuerySnapsh
             var snapshot = items.Values.OrderBy(x => x, comparer).Cast<T>().ToArray();
             try
             {
-                _observer.OnNext(new QuerySnapshot<T>(snapshot, IsSynced: _owner._store.Engine.IsSynced(_owner._model)));
+                _observer.OnNext(new QuerySnapshot<T>(snapshot, IsSynced: _owner._engine.IsSynced(_owner._model)));
             }
             catch (Exception ex)
             {
-                _owner._store.Logger.LogWarning(ex, "An ObserveQuery observer threw; the store keeps running.");
+                _owner._logger.LogWarning(ex, "An ObserveQuery observer threw; the store keeps running.");
             }
         }
 
         private void SafeComplete()
         {
-            try { _observer.OnCompleted(); } catch (Exception ex) { _owner._store.Logger.LogWarning(ex, "An ObserveQuery observer threw from OnCompleted."); }
+            try { _observer.OnCompleted(); } catch (Exception ex) { _owner._logger.LogWarning(ex, "An ObserveQuery observer threw from OnCompleted."); }
         }
 
         public void Dispose()
         {
-            _owner._store.Engine.ModelSynced -= OnModelSynced;
+            _owner._engine.ModelSynced -= OnModelSynced;
             _subscription?.Dispose();
             try { _stop.Cancel(); } catch (ObjectDisposedException) { }
         }
