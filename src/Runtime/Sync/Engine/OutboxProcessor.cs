@@ -150,7 +150,7 @@ internal sealed class OutboxProcessor
                 }
                 case AppSyncFailureKind.Network or AppSyncFailureKind.Timeout or AppSyncFailureKind.ServerError or AppSyncFailureKind.Throttled:
                     // A transient failure reported as a GraphQL error: end the session; the entry is sent again later.
-                    throw AsException(response);
+                    throw response.ToException();
                 default:
                     return await DeadLetterAsync(model, current, error.ErrorType ?? error.Kind.ToString(), error.Message, cancellationToken).ConfigureAwait(false);
             }
@@ -234,19 +234,6 @@ internal sealed class OutboxProcessor
         _context.Raise(new OutboxMutationFailedEvent(failed));
         _context.ReportError(new SyncError("Mutate", model.Name, errorType, message, entry));
         return completed.Next;
-    }
-
-    private static AppSyncException AsException(AppSyncResponse response)
-    {
-        try
-        {
-            response.EnsureSuccess();
-        }
-        catch (AppSyncException ex)
-        {
-            return ex;
-        }
-        throw new InvalidOperationException("A response with errors was taken for a success.");
     }
 
     private static JsonObject Data(OutboxEntry entry) => JsonNode.Parse(entry.Data) as JsonObject ?? new JsonObject();

@@ -11,10 +11,12 @@ internal sealed record AppSyncResponse(JsonObject? Data, IReadOnlyList<AppSyncEr
     /// Throws an <see cref="AppSyncException"/> for the response's errors, the first one deciding the kind (AppSync reports
     /// one error per failed mutation); returns <see cref="Data"/> when there are none.
     /// </summary>
-    public JsonObject EnsureSuccess()
+    public JsonObject EnsureSuccess() => Errors.Count == 0 ? Data ?? new JsonObject() : throw ToException();
+
+    /// <summary>The exception for the response's errors (there must be some), the first one deciding the kind.</summary>
+    public AppSyncException ToException()
     {
-        if (Errors.Count == 0) return Data ?? new JsonObject();
         var first = Errors[0];
-        throw new AppSyncException(first.Kind, $"{first.ErrorType ?? "GraphQL error"}: {first.Message}", errors: Errors.ToArray());
+        return new AppSyncException(first.Kind, $"{first.ErrorType ?? "GraphQL error"}: {first.Message}", errors: Errors.ToArray());
     }
 }
