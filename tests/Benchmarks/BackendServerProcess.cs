@@ -3,6 +3,9 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Net.Http;
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -42,6 +45,30 @@ internal sealed class BackendServerProcess : IAsyncDisposable
     public Uri RealtimeEndpoint => new("ws://" + Endpoint.Authority + "/graphql/realtime");
 
     public string ApiKey { get; }
+
+    /// <summary>
+    /// An <see cref="HttpClient"/> for raw requests that trusts exactly this program's development certificate (and what
+    /// the machine trusts anyway), never any certificate.
+    /// </summary>
+    public HttpClient CreateHttpClient(int maxConnectionsPerServer = int.MaxValue)
+    {
+        string? trusted = null;
+        if (CertificatePemPath is { } pem)
+        {
+            using var certificate = X509Certificate2.CreateFromPem(File.ReadAllText(pem));
+            trusted = certificate.GetCertHashString();
+        }
+        var handler = new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = maxConnectionsPerServer,
+            SslOptions = new SslClientAuthenticationOptions
+            {
+                RemoteCertificateValidationCallback = (_, certificate, _, errors) =>
+                    errors == SslPolicyErrors.None || (trusted is not null && certificate is not null && certificate.GetCertHashString() == trusted),
+            },
+        };
+        return new HttpClient(handler) { Timeout = TimeSpan.FromMinutes(2) };
+    }
 
     public int Pid => _process.Id;
 

@@ -1,10 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
-using System.IO;
 using System.Net.Http;
-using System.Net.Security;
-using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -37,8 +34,7 @@ internal static class RawSyncBaseline
     /// </summary>
     public static async Task<FetchFigures> FetchAllAsync(BackendServerProcess backend, int n)
     {
-        using var trusted = LoadCertificate(backend);
-        using var http = CreateClient(trusted);
+        using var http = backend.CreateHttpClient();
         var pageMs = new List<double>();
         long bytes = 0;
         var items = 0;
@@ -73,8 +69,7 @@ internal static class RawSyncBaseline
     /// </summary>
     public static async Task<MutationFigures> CreatePostsAsync(BackendServerProcess backend, int m)
     {
-        using var trusted = LoadCertificate(backend);
-        using var http = CreateClient(trusted);
+        using var http = backend.CreateHttpClient();
         var latencies = new double[m];
         var watch = Stopwatch.StartNew();
         for (int i = 0; i < m; i++)
@@ -99,23 +94,6 @@ internal static class RawSyncBaseline
         Array.Sort(latencies);
         double Pct(double p) => latencies[Math.Min(latencies.Length - 1, (int)Math.Ceiling(p * latencies.Length) - 1)];
         return new MutationFigures(m, seconds, Pct(0.50), Pct(0.99));
-    }
-
-    private static X509Certificate2? LoadCertificate(BackendServerProcess backend)
-        => backend.CertificatePemPath is { } pem ? X509Certificate2.CreateFromPem(File.ReadAllText(pem)) : null;
-
-    private static HttpClient CreateClient(X509Certificate2? trusted)
-    {
-        var handler = new SocketsHttpHandler
-        {
-            SslOptions = new SslClientAuthenticationOptions
-            {
-                // Trust exactly the backend's development certificate, as SyncSeeder does.
-                RemoteCertificateValidationCallback = (_, certificate, _, errors) =>
-                    errors == SslPolicyErrors.None || (trusted is not null && certificate is not null && certificate.GetCertHashString() == trusted.GetCertHashString()),
-            },
-        };
-        return new HttpClient(handler) { Timeout = TimeSpan.FromMinutes(2) };
     }
 
     private static async Task<byte[]> PostAsync(HttpClient http, BackendServerProcess backend, string query, JsonObject variables)

@@ -2,8 +2,6 @@ using System;
 using System.Globalization;
 using System.Linq;
 using System.Net.Http;
-using System.Net.Security;
-using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
 using System.Threading;
@@ -23,18 +21,7 @@ internal static class SyncSeeder
     /// <summary>Creates <paramref name="n"/> posts; returns how many the server refused.</summary>
     public static async Task<int> SeedAsync(BackendServerProcess backend, int n)
     {
-        using var trusted = backend.CertificatePemPath is { } pem ? X509Certificate2.CreateFromPem(System.IO.File.ReadAllText(pem)) : null;
-        using var handler = new SocketsHttpHandler
-        {
-            MaxConnectionsPerServer = Connections,
-            SslOptions = new SslClientAuthenticationOptions
-            {
-                // Trust exactly the backend's development certificate.
-                RemoteCertificateValidationCallback = (_, certificate, _, errors) =>
-                    errors == SslPolicyErrors.None || (trusted is not null && certificate is not null && certificate.GetCertHashString() == trusted.GetCertHashString()),
-            },
-        };
-        using var http = new HttpClient(handler) { Timeout = TimeSpan.FromMinutes(2) };
+        using var http = backend.CreateHttpClient(maxConnectionsPerServer: Connections);
         var batches = (n + PerRequest - 1) / PerRequest;
         var next = -1;
         var refused = 0;
