@@ -51,8 +51,9 @@ public sealed class DataStoreOptionsBuilder
         return this;
     }
 
-    /// <summary>Stores data through a custom adapter.</summary>
-    public DataStoreOptionsBuilder UseStorageAdapter(IStorageAdapter adapter)
+    /// <summary>Stores data through another adapter. Internal: the adapter contract (sync metadata, outbox, failed
+    /// mutations) changes with the sync engine, so only this assembly's adapters and its tests implement it.</summary>
+    internal DataStoreOptionsBuilder UseStorageAdapter(IStorageAdapter adapter)
     {
         ArgumentNullException.ThrowIfNull(adapter);
         _adapter = _ => adapter;

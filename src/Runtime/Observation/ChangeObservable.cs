@@ -9,7 +9,7 @@ namespace Amplify.DataStore.Observation;
 
 /// <summary>The changes returned by <c>store.Observe&lt;T&gt;()</c>; each subscriber gets its own delivery queue.</summary>
 /// <typeparam name="T">The model type.</typeparam>
-public sealed class ChangeObservable<T> : DataStoreObservable<ModelChange<T>>
+internal sealed class ChangeObservable<T> : DataStoreObservable<ModelChange<T>>
     where T : class, IModel<T>
 {
     private readonly StorageEngine _engine;

@@ -9,7 +9,7 @@ namespace Amplify.DataStore.Observation;
 /// The events of <c>store.Events</c>: an observable of <see cref="DataStoreEvent"/>s. State events (ready, local data wiped) are
 /// remembered and replayed to late subscribers, so subscribing after <c>OpenAsync</c> still sees them.
 /// </summary>
-public sealed class EventHub : DataStoreObservable<DataStoreEvent>
+internal sealed class EventHub : DataStoreObservable<DataStoreEvent>
 {
     private readonly object _gate = new();
     private readonly List<DataStoreEvent> _replay = new();

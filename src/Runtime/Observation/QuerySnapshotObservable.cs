@@ -19,7 +19,7 @@ namespace Amplify.DataStore.Observation;
 /// batch size is reached or the wait since the first pending change has elapsed (amplify-js semantics).
 /// </summary>
 /// <typeparam name="T">The model type.</typeparam>
-public sealed class QuerySnapshotObservable<T> : DataStoreObservable<QuerySnapshot<T>>
+internal sealed class QuerySnapshotObservable<T> : DataStoreObservable<QuerySnapshot<T>>
     where T : class, IModel<T>
 {
     private readonly StorageEngine _engine;

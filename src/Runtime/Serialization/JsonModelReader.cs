@@ -19,7 +19,7 @@ namespace Amplify.DataStore.Serialization;
 /// </para>
 /// <para>After an exception the reader's position is unspecified; start over with a new reader.</para>
 /// </remarks>
-public sealed class JsonModelReader : IModelReader
+internal sealed class JsonModelReader : IModelReader
 {
     private const int MaxQuotedLength = 64;
 

@@ -10,7 +10,7 @@ namespace Amplify.DataStore.Serialization;
 /// in the shortest form that reads back to the same <see cref="double"/>.
 /// </summary>
 /// <remarks>The caller owns the <see cref="Utf8JsonWriter"/> and flushes it.</remarks>
-public sealed class JsonModelWriter : IModelWriter
+internal sealed class JsonModelWriter : IModelWriter
 {
     private readonly Utf8JsonWriter _writer;
     private readonly JsonPathTracker _path = new();

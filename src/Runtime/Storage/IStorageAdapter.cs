@@ -12,7 +12,7 @@ namespace Amplify.DataStore.Storage;
 /// A pluggable storage backend under the storage engine. The LiteDB adapter is the default; an in-memory adapter
 /// exists for fast tests. Adapters store generated models through their codecs and never see the public API.
 /// </summary>
-public interface IStorageAdapter : IAsyncDisposable
+internal interface IStorageAdapter : IAsyncDisposable
 {
     /// <summary>Opens the store for <paramref name="schema"/>: collections plus indexes on keys, <c>@index</c> fields and foreign keys.</summary>
     ValueTask OpenAsync(ModelSchema schema, CancellationToken cancellationToken);

@@ -9,7 +9,7 @@ namespace Amplify.DataStore.Storage;
 /// changes) and the mutations to apply. Valid only inside the work passed to <see cref="IStorageAdapter.WriteAsync{T}"/>,
 /// on the adapter's writer thread.
 /// </summary>
-public interface IStorageSession
+internal interface IStorageSession
 {
     /// <summary>The stored item with <paramref name="key"/>, or null.</summary>
     object? Get(ModelMetadata model, StorageKey key);

@@ -6,7 +6,7 @@ using Amplify.DataStore.Metadata;
 namespace Amplify.DataStore.Storage;
 
 /// <summary>A model's primary-key values, in the order of <see cref="PrimaryKeyMetadata.Fields"/>. Compared by value.</summary>
-public sealed class StorageKey : IEquatable<StorageKey>
+internal sealed class StorageKey : IEquatable<StorageKey>
 {
     private readonly FieldValue[] _values;
 

@@ -7,4 +7,4 @@ namespace Amplify.DataStore.Storage;
 /// <param name="Version">The server's version of the record (<c>_version</c>, from 1).</param>
 /// <param name="LastChangedAtUnixMs">When the server last changed it (<c>_lastChangedAt</c>, Unix milliseconds).</param>
 /// <param name="Deleted">True when the server holds it as deleted (<c>_deleted</c>, a tombstone).</param>
-public readonly record struct SyncMetadata(int Version, long LastChangedAtUnixMs, bool Deleted);
+internal readonly record struct SyncMetadata(int Version, long LastChangedAtUnixMs, bool Deleted);

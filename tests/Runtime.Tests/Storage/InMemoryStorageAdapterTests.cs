@@ -8,7 +8,7 @@ namespace Amplify.DataStore.Tests.Storage;
 [TestFixture]
 public class InMemoryStorageAdapterTests : StorageAdapterConformanceTests
 {
-    protected override IStorageAdapter CreateAdapter(string directory) => new InMemoryStorageAdapter();
+    private protected override IStorageAdapter CreateAdapter(string directory) => new InMemoryStorageAdapter();
 
     protected override bool IsDurable => false;
 }

@@ -20,13 +20,13 @@ public abstract class StorageAdapterConformanceTests
     private string _directory = null!;
 
     /// <summary>Creates an (unopened) adapter storing its data under <paramref name="directory"/>.</summary>
-    protected abstract IStorageAdapter CreateAdapter(string directory);
+    private protected abstract IStorageAdapter CreateAdapter(string directory);
 
     /// <summary>False for adapters whose data does not survive disposal (skips the reopen tests).</summary>
     protected virtual bool IsDurable => true;
 
     /// <summary>The adapter under test, opened on <see cref="StorageTestSchema"/>.</summary>
-    protected IStorageAdapter Adapter { get; private set; } = null!;
+    private protected IStorageAdapter Adapter { get; private set; } = null!;
 
     /// <summary>The per-test data directory.</summary>
     protected string Directory => _directory;
@@ -47,7 +47,7 @@ public abstract class StorageAdapterConformanceTests
     }
 
     /// <summary>Creates and opens another adapter on the same directory (disposed at tear-down).</summary>
-    protected async Task<IStorageAdapter> OpenAdapterAsync()
+    private protected async Task<IStorageAdapter> OpenAdapterAsync()
     {
         var adapter = CreateAdapter(_directory);
         _adapters.Add(adapter);
@@ -63,7 +63,7 @@ public abstract class StorageAdapterConformanceTests
     /// </summary>
     protected virtual Task SettleAsync() => Task.CompletedTask;
 
-    protected static async Task UpsertAsync(IStorageAdapter adapter, params object[] items)
+    private protected static async Task UpsertAsync(IStorageAdapter adapter, params object[] items)
     {
         await adapter.WriteAsync(session =>
         {

@@ -10,7 +10,7 @@ namespace Amplify.DataStore.Predicates.Evaluation;
 /// descending; numbers numerically, strings ordinally, AWSDate/AWSTime/AWSDateTime by instant then text, false before
 /// true), then by the primary-key fields ascending, so the order is total and paging is stable.
 /// </summary>
-public static class ItemComparer
+internal static class ItemComparer
 {
     /// <summary>A comparer for items of <paramref name="model"/> under <paramref name="sort"/> (null or empty: key order).</summary>
     public static IComparer<object> Create(ModelMetadata model, IReadOnlyList<SortClause>? sort)

@@ -34,7 +34,7 @@ namespace Amplify.DataStore.Predicates.Evaluation;
 /// </list>
 /// <para>Only single-segment field paths are supported; the engine resolves paths through related models first.</para>
 /// </remarks>
-public static class PredicateEvaluator
+internal static class PredicateEvaluator
 {
     /// <summary>True when <paramref name="item"/>, a model of <paramref name="model"/>, satisfies <paramref name="predicate"/>.</summary>
     /// <exception cref="ArgumentException">A condition uses a nested (multi-segment) or empty field path.</exception>

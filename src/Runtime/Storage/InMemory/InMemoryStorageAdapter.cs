@@ -15,7 +15,7 @@ namespace Amplify.DataStore.Storage.InMemory;
 /// A storage adapter that keeps everything in memory, for fast tests. Writes run one at a time against an immutable
 /// snapshot that is swapped in on success, so a failing work leaves nothing behind and readers never see partial writes.
 /// </summary>
-public sealed class InMemoryStorageAdapter : IStorageAdapter
+internal sealed class InMemoryStorageAdapter : IStorageAdapter
 {
     private readonly object _writeGate = new();
     private State _state = State.Empty;

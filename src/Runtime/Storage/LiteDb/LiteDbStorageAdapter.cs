@@ -32,7 +32,7 @@ namespace Amplify.DataStore.Storage.LiteDb;
 /// Reads must not be issued from inside a write work (use the session there): they would see uncommitted data.
 /// </para>
 /// </remarks>
-public sealed class LiteDbStorageAdapter : IStorageAdapter
+internal sealed class LiteDbStorageAdapter : IStorageAdapter
 {
     private readonly LiteDbOptions _options;
     private readonly string _filePath;

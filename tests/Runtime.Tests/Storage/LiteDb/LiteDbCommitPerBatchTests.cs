@@ -9,7 +9,7 @@ namespace Amplify.DataStore.Tests.Storage.LiteDb;
 /// </summary>
 public class LiteDbCommitPerBatchTests : StorageAdapterConformanceTests
 {
-    protected override IStorageAdapter CreateAdapter(string directory)
+    private protected override IStorageAdapter CreateAdapter(string directory)
         => new LiteDbStorageAdapter(new LiteDbOptions { FilePath = Path.Combine(directory, "store.db"), MemoryImageLimit = 0, UseWriteJournal = false });
 
     [Test]

@@ -15,7 +15,7 @@ namespace Amplify.DataStore.Tests.Storage.LiteDb;
 /// </summary>
 public class LiteDbMemoryImageTests : StorageAdapterConformanceTests
 {
-    protected override IStorageAdapter CreateAdapter(string directory)
+    private protected override IStorageAdapter CreateAdapter(string directory)
         => new LiteDbStorageAdapter(new LiteDbOptions { FilePath = System.IO.Path.Combine(directory, "store.db") });
 
     private LiteDbStorageAdapter LiteDb => (LiteDbStorageAdapter)Adapter;

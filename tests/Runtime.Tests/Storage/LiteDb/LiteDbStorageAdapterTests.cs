@@ -17,7 +17,7 @@ namespace Amplify.DataStore.Tests.Storage.LiteDb;
 /// </summary>
 public class LiteDbStorageAdapterTests : StorageAdapterConformanceTests
 {
-    protected override IStorageAdapter CreateAdapter(string directory)
+    private protected override IStorageAdapter CreateAdapter(string directory)
         => new LiteDbStorageAdapter(new LiteDbOptions { FilePath = System.IO.Path.Combine(directory, "store.db"), MemoryImageLimit = 0 });
 
     private LiteDbStorageAdapter LiteDb => (LiteDbStorageAdapter)Adapter;

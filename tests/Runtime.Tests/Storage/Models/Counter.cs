@@ -27,7 +27,7 @@ public sealed record Counter : IModel<Counter>
         ],
     };
 
-    public static StorageKey KeyOf(int id) => new([FieldValue.From(id)]);
+    internal static StorageKey KeyOf(int id) => new([FieldValue.From(id)]);
 
     static ModelMetadata IModel<Counter>.Metadata => Metadata;
 

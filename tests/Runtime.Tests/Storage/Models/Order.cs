@@ -36,7 +36,7 @@ public sealed record Order : IModel<Order>
         ],
     };
 
-    public StorageKey Key => new([FieldValue.From(CustomerId), FieldValue.From(PlacedAt), FieldValue.From(Line)]);
+    internal StorageKey Key => new([FieldValue.From(CustomerId), FieldValue.From(PlacedAt), FieldValue.From(Line)]);
 
     static ModelMetadata IModel<Order>.Metadata => Metadata;
 
