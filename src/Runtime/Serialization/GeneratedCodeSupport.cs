@@ -1,8 +1,10 @@
+using System.ComponentModel;
 using Amplify.DataStore.Metadata;
 
 namespace Amplify.DataStore.Serialization;
 
 /// <summary>Small helpers the generated read code calls; not meant for hand-written code.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class GeneratedCodeSupport
 {
     /// <summary>Reads a string and validates it as an AWSEmail/AWSURL/AWSPhone/AWSIPAddress, naming the field on failure.</summary>
