@@ -114,6 +114,7 @@ internal sealed class LiteDbSession : IStorageSession
             if (current is null) return false; // deleted earlier in this transaction
         }
         else if (changes is not null && changes.Cleared) return false;
+        else if (_images?.For(model)?.IsKnownAbsent(key) == true) return false;
         else if (Image(model) is { } image)
         {
             if (!image.TryGetKey(key, out var imageKey)) return false;
@@ -390,7 +391,7 @@ internal sealed class LiteDbSession : IStorageSession
             if (changes.Items.TryGetValue(key, out item)) return true;
             if (changes.Cleared) return true;
         }
-        if (Image(model) is not { } image) return false;
+        if (Image(model) is not { } image) return _images?.For(model)?.IsKnownAbsent(key) == true; // item stays null
         item = image.TryGetValue(key, out var committed) ? committed : null;
         return true;
     }

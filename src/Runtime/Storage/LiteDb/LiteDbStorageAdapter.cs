@@ -77,6 +77,9 @@ internal sealed class LiteDbStorageAdapter : IStorageAdapter
     /// <summary>True when <paramref name="model"/>'s committed items are held in memory (for tests and diagnostics).</summary>
     internal bool IsImageLoaded(ModelMetadata model) => _images?.Loaded(model) is not null;
 
+    /// <summary>For tests: whether the image knows, without LiteDB, that no item has <paramref name="key"/>.</summary>
+    internal bool IsKnownAbsent(ModelMetadata model, StorageKey key) => _images?.For(model)?.IsKnownAbsent(key) == true;
+
     /// <summary>Drops every memory image, as a failed commit does (for tests: forces reloads that race with writes).</summary>
     internal void InvalidateImages() => _images?.InvalidateAll();
 

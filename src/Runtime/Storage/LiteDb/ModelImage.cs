@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Amplify.DataStore.Predicates.Evaluation;
@@ -14,15 +15,25 @@ namespace Amplify.DataStore.Storage.LiteDb;
 /// Loading races with commits: a loader notes <see cref="Version"/> before reading LiteDB and installs what it read only
 /// if no commit has been applied since. A commit made but not yet applied may already be in what it read; applying it
 /// afterwards is harmless, because applying a commit sets each touched key to its final state.
+/// <para>
+/// When a commit makes the model outgrow the limit, the image keeps the hash codes of its keys instead (a superset of
+/// the committed keys: inserts add theirs, deletes leave them): a key whose hash is not there is certainly absent, so a
+/// first hydration of more records than the limit still inserts without LiteDB's lookup of each key (an upsert costs
+/// LiteDB about half as much again as an insert). A key whose hash is there may be absent too; it is looked up as before.
+/// </para>
 /// </remarks>
 internal sealed class ModelImage
 {
     private static readonly ImmutableSortedDictionary<StorageKey, object> Empty
         = ImmutableSortedDictionary<StorageKey, object>.Empty.WithComparers(StorageKeyOrder.Instance);
 
+    // Past this many keys the hash codes are dropped too (about 1 MB per 100k keys).
+    private const int MaxKeyHashes = 1_000_000;
+
     private readonly object _gate = new();
     private readonly int _limit;
     private ImmutableSortedDictionary<StorageKey, object>? _items;
+    private HashSet<int>? _keyHashes;
     private long _version;
     private long? _count;
 
@@ -57,6 +68,15 @@ internal sealed class ModelImage
     /// <summary>The most items the image keeps.</summary>
     public int Limit => _limit;
 
+    /// <summary>
+    /// True when <paramref name="key"/> is certainly not committed: the items are not kept (too many) but the hash codes
+    /// of every committed key are, and the key's is not among them. False means unknown, not present.
+    /// </summary>
+    public bool IsKnownAbsent(StorageKey key)
+    {
+        lock (_gate) return _items is null && _keyHashes is { } hashes && !hashes.Contains(key.GetHashCode());
+    }
+
     /// <summary>An empty image for a collection known to be empty (no commit may have been applied yet).</summary>
     public bool TryInstallEmpty(long version) => TryInstall(version, Empty);
 
@@ -70,6 +90,7 @@ internal sealed class ModelImage
         {
             if (_version != version) return false;
             _count = items.Count;
+            _keyHashes = null;
             Volatile.Write(ref _items, items);
             return true;
         }
@@ -91,6 +112,7 @@ internal sealed class ModelImage
         {
             _version++;
             _count = null;
+            _keyHashes = null;
             Volatile.Write(ref _items, null);
         }
     }
@@ -116,13 +138,38 @@ internal sealed class ModelImage
                     else builder[key] = item;
                 }
                 _count = builder.Count;
-                items = builder.Count <= _limit ? builder.ToImmutable() : null; // too many now: drop it, count stays known
+                _keyHashes = null;
+                if (builder.Count > _limit)
+                {
+                    // Too many now: drop the items, keep the count and the keys' hash codes.
+                    items = null;
+                    if (builder.Count <= MaxKeyHashes)
+                    {
+                        _keyHashes = new HashSet<int>(builder.Count * 2);
+                        foreach (var key in builder.Keys) _keyHashes.Add(key.GetHashCode());
+                    }
+                }
+                else
+                {
+                    items = builder.ToImmutable();
+                }
             }
-            else if (_count is { } count)
+            else
             {
-                // Only an estimate from here on (a loader may have counted this commit already); it only decides whether
-                // loading is worth trying, and loading counts again.
-                _count = count + changes.CountDelta < 0 ? 0 : count + changes.CountDelta;
+                if (_count is { } count)
+                {
+                    // Only an estimate from here on (a loader may have counted this commit already); it only decides
+                    // whether loading is worth trying, and loading counts again.
+                    _count = count + changes.CountDelta < 0 ? 0 : count + changes.CountDelta;
+                }
+                if (_keyHashes is { } hashes)
+                {
+                    foreach (var (key, item) in changes.Items)
+                    {
+                        if (item is not null) hashes.Add(key.GetHashCode());
+                    }
+                    if (hashes.Count > MaxKeyHashes) _keyHashes = null;
+                }
             }
             Volatile.Write(ref _items, items);
         }

@@ -136,6 +136,42 @@ public class LiteDbMemoryImageTests : StorageAdapterConformanceTests
     }
 
     [Test]
+    public async Task A_model_past_the_limit_keeps_its_key_hashes_so_new_keys_insert_and_known_keys_still_update()
+    {
+        await using var adapter = await OpenAsync("hashes.db", limit: 10);
+        await UpsertAsync(adapter, Enumerable.Range(0, 11).Select(i => (object)new Counter { Id = i, Value = i }).ToArray());
+        Assert.That(adapter.IsImageLoaded(Counter.Metadata), Is.False, "11 items: the items are dropped");
+        Assert.That(adapter.IsKnownAbsent(Counter.Metadata, Counter.KeyOf(100)), Is.True, "a key never written is known absent");
+        Assert.That(adapter.IsKnownAbsent(Counter.Metadata, Counter.KeyOf(5)), Is.False, "a key held before the drop");
+
+        // New keys (inserted without a lookup), rewrites of held keys, a delete and a re-insert of the deleted key, a
+        // key inserted past the limit and rewritten: each must end as one document with its last value.
+        await adapter.WriteAsync(s =>
+        {
+            for (int i = 11; i < 30; i++) s.Upsert(Counter.Metadata, new Counter { Id = i, Value = i });
+            return true;
+        }, default);
+        Assert.That(adapter.IsKnownAbsent(Counter.Metadata, Counter.KeyOf(20)), Is.False, "a key inserted past the limit is added");
+        Assert.That(await adapter.WriteAsync(s => s.Upsert(Counter.Metadata, new Counter { Id = 3, Value = 300 }), default), Is.False, "an update");
+        Assert.That(await adapter.WriteAsync(s => s.Upsert(Counter.Metadata, new Counter { Id = 20, Value = 2000 }), default), Is.False, "an update");
+        Assert.That(await adapter.WriteAsync(s => s.Delete(Counter.Metadata, Counter.KeyOf(7)), default), Is.True);
+        Assert.That(await adapter.WriteAsync(s => s.Delete(Counter.Metadata, Counter.KeyOf(100)), default), Is.False, "never held");
+        Assert.That(adapter.IsKnownAbsent(Counter.Metadata, Counter.KeyOf(7)), Is.False, "a deleted key's hash stays (a superset is safe)");
+        Assert.That(await adapter.WriteAsync(s => s.Upsert(Counter.Metadata, new Counter { Id = 7, Value = 700 }), default), Is.True, "re-inserted");
+        await SettleAsync();
+
+        var all = (await adapter.QueryAsync(Counter.Metadata, MatchAll.Instance, null, 0, null, default)).Cast<Counter>().ToArray();
+        Assert.That(all.Select(c => c.Id), Is.EqualTo(Enumerable.Range(0, 30)));
+        Assert.That(all.Single(c => c.Id == 3).Value, Is.EqualTo(300));
+        Assert.That(all.Single(c => c.Id == 20).Value, Is.EqualTo(2000));
+        Assert.That(all.Single(c => c.Id == 7).Value, Is.EqualTo(700));
+        Assert.That(await adapter.GetAsync(Counter.Metadata, Counter.KeyOf(100), default), Is.Null);
+
+        adapter.InvalidateImages();
+        Assert.That(adapter.IsKnownAbsent(Counter.Metadata, Counter.KeyOf(100)), Is.False, "an invalidated image knows nothing");
+    }
+
+    [Test]
     public async Task Callers_read_their_own_writes_while_image_loads_race_with_commits()
     {
         const int writers = 6, rounds = 60;
