@@ -16,10 +16,15 @@ namespace Amplify.DataStore.Storage.LiteDb;
 /// </remarks>
 internal sealed class BsonModelWriter : IModelWriter
 {
-    private readonly Stack<BsonValue> _containers = new();
+    private readonly Stack<BsonValue> _containers = new(4);
+    private readonly int _rootCapacity;
     private string? _property;
     private BsonDocument? _root;
     private BsonDocument? _sortKeys;
+
+    /// <summary>Creates a writer for one model document.</summary>
+    /// <param name="rootCapacity">How many fields the model document will hold, so its dictionary is sized once.</param>
+    public BsonModelWriter(int rootCapacity = 0) => _rootCapacity = rootCapacity;
 
     /// <summary>The finished document.</summary>
     /// <exception cref="InvalidOperationException">The model has not been written completely.</exception>
@@ -31,6 +36,7 @@ internal sealed class BsonModelWriter : IModelWriter
     public void WriteStartObject()
     {
         var document = new BsonDocument();
+        if (_root is null && _rootCapacity > 0 && document.RawValue is Dictionary<string, BsonValue> fields) fields.EnsureCapacity(_rootCapacity);
         Add(document);
         _containers.Push(document);
     }

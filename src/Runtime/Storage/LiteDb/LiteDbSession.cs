@@ -85,7 +85,7 @@ internal sealed class LiteDbSession : IStorageSession
         ArgumentNullException.ThrowIfNull(item);
         var key = StorageKey.Of(model, item);
         var collection = _database.GetCollection(storage.CollectionName);
-        var document = ModelDocuments.ToDocument(storage, item);
+        var document = ModelDocuments.ToDocument(storage, item, key);
         if (metadata is { Deleted: false } synced) document[DocumentLayout.SyncField] = SyncMetadataDocuments.ToField(synced);
         // Known absent (from this transaction or the memory image): a plain insert, with no lookup at all.
         bool knownAbsent = TryGetKnown(model, key, out var existing) && existing is null;
