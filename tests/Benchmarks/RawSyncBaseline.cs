@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
+using LiteDB;
 
 namespace Amplify.DataStore.Benchmarks;
 
@@ -61,6 +62,78 @@ internal static class RawSyncBaseline
         var seconds = watch.Elapsed.TotalSeconds;
         pageMs.Sort();
         return new FetchFigures(items, pageMs.Count, seconds, pageMs[pageMs.Count / 2], bytes);
+    }
+
+    /// <summary>
+    /// The floor of a hydration into LiteDB: the same pages fetched as <see cref="FetchAllAsync"/> (the next page
+    /// requested while one is stored, as the engine does), each item mapped by hand to a <see cref="BsonDocument"/> (its
+    /// fields, <c>_id</c> from its id, its version and change time) and inserted into a fresh LiteDB file with the store's
+    /// settings, one transaction per page. No change events, no merge rules, no journal: what any LiteDB-backed client pays.
+    /// </summary>
+    public static async Task<FetchFigures> FetchAndStoreAllAsync(BackendServerProcess backend, int n, string databasePath)
+    {
+        using var http = backend.CreateHttpClient();
+        using var database = new LiteDatabase(new ConnectionString { Filename = databasePath, Connection = ConnectionType.Direct, Collation = Collation.Binary });
+        database.Pragma("CHECKPOINT", new Amplify.DataStore.Storage.LiteDb.LiteDbOptions { FilePath = "unused" }.CheckpointLogPages);
+        var posts = database.GetCollection("Post");
+        var pageMs = new List<double>();
+        long bytes = 0;
+        var items = 0;
+        var watch = Stopwatch.StartNew();
+        Task<byte[]> Fetch(string? token, int soFar) => PostAsync(http, backend, SyncPosts, new JsonObject
+        {
+            ["limit"] = Math.Min(PageSize, n - soFar),
+            ["nextToken"] = token,
+            ["lastSync"] = null,
+            ["filter"] = null,
+        });
+        Task<byte[]>? next = Fetch(null, 0);
+        while (next is not null)
+        {
+            var started = Stopwatch.GetTimestamp();
+            var body = await next;
+            next = null;
+            bytes += body.Length;
+            using var document = JsonDocument.Parse(body);
+            var page = Data(document, "syncPosts");
+            var records = page.GetProperty("items");
+            items += records.GetArrayLength();
+            var token = page.GetProperty("nextToken").ValueKind == JsonValueKind.String ? page.GetProperty("nextToken").GetString() : null;
+            if (token is not null && items < n) next = Fetch(token, items);
+            // No await between BeginTrans and Commit: a LiteDB transaction is bound to its OS thread.
+            var stored = new List<BsonDocument>(records.GetArrayLength());
+            foreach (var record in records.EnumerateArray()) stored.Add(ToDocument(record));
+            database.BeginTrans();
+            foreach (var doc in stored) posts.Insert(doc);
+            database.Commit();
+            pageMs.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+        var seconds = watch.Elapsed.TotalSeconds;
+        pageMs.Sort();
+        if (posts.Count() != items) throw new InvalidOperationException($"raw LiteDB stored {posts.Count()} of {items} records");
+        return new FetchFigures(items, pageMs.Count, seconds, pageMs[pageMs.Count / 2], bytes);
+    }
+
+    private static BsonDocument ToDocument(JsonElement record)
+    {
+        var tags = new BsonArray();
+        if (record.GetProperty("tags") is { ValueKind: JsonValueKind.Array } list)
+        {
+            foreach (var tag in list.EnumerateArray()) tags.Add(tag.ValueKind == JsonValueKind.String ? new BsonValue(tag.GetString()) : BsonValue.Null);
+        }
+        static BsonValue Text(JsonElement e) => e.ValueKind == JsonValueKind.String ? new BsonValue(e.GetString()) : BsonValue.Null;
+        return new BsonDocument
+        {
+            ["_id"] = record.GetProperty("id").GetString(),
+            ["title"] = Text(record.GetProperty("title")),
+            ["rating"] = record.GetProperty("rating") is { ValueKind: JsonValueKind.Number } r ? new BsonValue(r.GetInt32()) : BsonValue.Null,
+            ["status"] = Text(record.GetProperty("status")),
+            ["tags"] = tags,
+            ["createdAt"] = Text(record.GetProperty("createdAt")),
+            ["updatedAt"] = Text(record.GetProperty("updatedAt")),
+            ["_version"] = record.GetProperty("_version").GetInt32(),
+            ["_lastChangedAt"] = record.GetProperty("_lastChangedAt").GetInt64(),
+        };
     }
 
     /// <summary>

@@ -72,6 +72,10 @@ internal static class SyncBenchmark
         // reader of the seeded pages it pays the backend's cold first pass, so its ratio flatters the C# client if anything.
         var raw = await RawBaselineAsync("raw fetch", () => RawSyncBaseline.FetchAllAsync(backend, n));
         if (raw is { } fetched) Print("sync-hydrate-raw-fetch", ("n", n), ("seconds", fetched.Seconds), ("pages", fetched.Pages), ("pageP50Ms", fetched.PageP50Ms), ("bytes", fetched.Bytes), ("items", fetched.Items));
+        var rawDb = Path.Combine(root, "hydrate-raw.db");
+        var rawStored = await RawBaselineAsync("raw fetch + LiteDB", () => RawSyncBaseline.FetchAndStoreAllAsync(backend, n, rawDb));
+        DeleteDatabase(rawDb);
+        if (rawStored is { } floor) Print("sync-hydrate-raw-litedb", ("n", n), ("seconds", floor.Seconds), ("pages", floor.Pages), ("pageP50Ms", floor.PageP50Ms), ("items", floor.Items));
 
         // C#, then amplify-js, then C# again (so neither side alone pays for the backend's first cold pass).
         var csharp = new List<JsonElement>();
@@ -109,6 +113,9 @@ internal static class SyncBenchmark
         summary.Add(raw is { } wire
             ? $"  raw fetch of the same pages (no storing): {wire.Seconds:F2} s → the C# client takes {seconds / wire.Seconds:F1}× the wire time"
             : "  raw fetch of the same pages: failed (see above)");
+        summary.Add(rawStored is { } bare
+            ? $"  raw fetch + raw LiteDB inserts of the same pages (a page per transaction, no events/merge/journal): {bare.Seconds:F2} s → the C# client takes {seconds / bare.Seconds:F1}× that floor"
+            : "  raw fetch + raw LiteDB: failed (see above)");
         summary.Add(Line("  peak working set of the C# client process", $"{peakMb:F0} MB", $"≤ {WorkingSetTargetMb} MB", peakMb <= WorkingSetTargetMb));
         if (js is { } j && j.TryGetProperty("elapsedMs", out _))
         {
