@@ -74,36 +74,43 @@ internal sealed class SubscriptionHub : IAsyncDisposable
                     wanted.Add((mode, model, documents.Subscription(verb, filter is not null, owner.IsNeeded ? owner.Name : null), variables));
                 }
             }
-            var lost = new List<Task<Exception?>>();
-            foreach (var group in wanted.GroupBy(w => w.Mode))
+            // Each connection (at most 100 subscriptions) is opened and subscribed concurrently with the others: a schema
+            // needing several connections waits for the slowest handshake, not for their sum.
+            var batches = wanted.GroupBy(w => w.Mode)
+                .SelectMany(group => group.Chunk(MaxSubscriptionsPerConnection).Select(batch => (Mode: group.Key, Batch: batch)))
+                .ToList();
+            var opened = await Task.WhenAll(batches.Select(async b =>
             {
-                var headers = RealtimeAuthHeaders.For(context.Options.Config, group.Key, context.Options.TokenProvider, signer: context.Options.RequestSigner);
-                foreach (var batch in group.Chunk(MaxSubscriptionsPerConnection))
+                var headers = RealtimeAuthHeaders.For(context.Options.Config, b.Mode, context.Options.TokenProvider, signer: context.Options.RequestSigner);
+                AppSyncRealtimeConnection connection;
+                try
                 {
-                    AppSyncRealtimeConnection connection;
-                    try
-                    {
-                        connection = await AppSyncRealtimeConnection.ConnectAsync(context.Options.Config, headers, keepAliveTimeout, context.Options.MaxRealtimeMessageBytes, cancellationToken).ConfigureAwait(false);
-                    }
-                    catch (AppSyncException ex) when (ex.Kind == AppSyncFailureKind.Unauthorized && context.Options.TokenProvider is not null
-                        && AppSyncHttpClient.UsesToken(group.Key))
-                    {
-                        // The handshake refused the token (e.g. it expired while offline): ask for a fresh one once, as
-                        // the HTTP client does on 401, or every reconnect would send the same expired token again.
-                        headers = RealtimeAuthHeaders.For(context.Options.Config, group.Key, context.Options.TokenProvider, refreshFirst: true, signer: context.Options.RequestSigner);
-                        connection = await AppSyncRealtimeConnection.ConnectAsync(context.Options.Config, headers, keepAliveTimeout, context.Options.MaxRealtimeMessageBytes, cancellationToken).ConfigureAwait(false);
-                    }
-                    hub._connections.Add(connection);
-                    lost.Add(connection.Closed);
-                    // All starts go out at once and their acks come back together: one round trip per connection, not one per
-                    // subscription (111 of them for 37 models). Events that arrive before the pumps run wait in each subscription.
-                    var started = await Task.WhenAll(batch.Select(async w => (w.Model, Subscription: await connection.SubscribeAsync(w.Query, w.Variables, cancellationToken).ConfigureAwait(false))))
-                        .ConfigureAwait(false);
-                    foreach (var (model, subscription) in started)
-                    {
-                        hub._pumps.Add(hub.PumpAsync(model, subscription));
-                        hub.Subscriptions++;
-                    }
+                    connection = await AppSyncRealtimeConnection.ConnectAsync(context.Options.Config, headers, keepAliveTimeout, context.Options.MaxRealtimeMessageBytes, cancellationToken).ConfigureAwait(false);
+                }
+                catch (AppSyncException ex) when (ex.Kind == AppSyncFailureKind.Unauthorized && context.Options.TokenProvider is not null
+                    && AppSyncHttpClient.UsesToken(b.Mode))
+                {
+                    // The handshake refused the token (e.g. it expired while offline): ask for a fresh one once, as
+                    // the HTTP client does on 401, or every reconnect would send the same expired token again.
+                    headers = RealtimeAuthHeaders.For(context.Options.Config, b.Mode, context.Options.TokenProvider, refreshFirst: true, signer: context.Options.RequestSigner);
+                    connection = await AppSyncRealtimeConnection.ConnectAsync(context.Options.Config, headers, keepAliveTimeout, context.Options.MaxRealtimeMessageBytes, cancellationToken).ConfigureAwait(false);
+                }
+                // Registered at once, so a failure of another connection disposes this one with the hub.
+                lock (hub._connections) hub._connections.Add(connection);
+                // All starts go out at once and their acks come back together: one round trip per connection, not one per
+                // subscription (111 of them for 37 models). Events that arrive before the pumps run wait in each subscription.
+                var started = await Task.WhenAll(b.Batch.Select(async w => (w.Model, Subscription: await connection.SubscribeAsync(w.Query, w.Variables, cancellationToken).ConfigureAwait(false))))
+                    .ConfigureAwait(false);
+                return (Connection: connection, Started: started);
+            })).ConfigureAwait(false);
+            var lost = new List<Task<Exception?>>();
+            foreach (var (connection, started) in opened)
+            {
+                lost.Add(connection.Closed);
+                foreach (var (model, subscription) in started)
+                {
+                    hub._pumps.Add(hub.PumpAsync(model, subscription));
+                    hub.Subscriptions++;
                 }
             }
             hub.Lost = lost.Count == 0 ? new TaskCompletionSource<Exception?>().Task : Task.WhenAny(lost).Unwrap();
