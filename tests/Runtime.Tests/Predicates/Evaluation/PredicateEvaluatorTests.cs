@@ -1,11 +1,11 @@
 using Amplify.DataStore.Predicates;
 using Amplify.DataStore.Predicates.Evaluation;
 using Amplify.DataStore.Sorting;
-using Amplify.DataStore.Tests.Storage.Models;
+using Amplify.DataStore.Runtime.Tests.Storage.Models;
 using static Amplify.DataStore.Predicates.PredicateOperator;
-using static Amplify.DataStore.Tests.Storage.P;
+using static Amplify.DataStore.Runtime.Tests.Storage.P;
 
-namespace Amplify.DataStore.Tests.Storage;
+namespace Amplify.DataStore.Runtime.Tests.Predicates.Evaluation;
 
 /// <summary>The reference predicate semantics, with explicit expectations (adapters are then checked against it).</summary>
 public class PredicateEvaluatorTests

@@ -2,7 +2,7 @@ using Amplify.DataStore.Storage;
 using Amplify.DataStore.Storage.InMemory;
 using NUnit.Framework;
 
-namespace Amplify.DataStore.Tests.Storage;
+namespace Amplify.DataStore.Runtime.Tests.Storage.InMemory;
 
 /// <summary>The in-memory adapter passes the same conformance suite as LiteDB (minus durability across reopen).</summary>
 [TestFixture]
