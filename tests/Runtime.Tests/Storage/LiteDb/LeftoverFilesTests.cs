@@ -9,7 +9,7 @@ namespace Amplify.DataStore.Runtime.Tests.Storage.LiteDb;
 /// Resetting a store by deleting files after a crash: LiteDB's log and the write journal left by a killed process are
 /// discarded with a warning when their data file is gone or is another database, in every order of deletion, and
 /// applied as before when they belong to the data file beside them. (A real SIGKILL version:
-/// <c>tests/DataStore.Tests/ResetAfterCrashTests.cs</c>.)
+/// <c>tests/Store.Tests/Storage/LiteDb/ResetAfterCrashTests.cs</c>.)
 /// </summary>
 public class LeftoverFilesTests : StorageDirectoryTests
 {

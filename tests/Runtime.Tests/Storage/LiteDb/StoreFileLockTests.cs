@@ -8,7 +8,7 @@ namespace Amplify.DataStore.Runtime.Tests.Storage.LiteDb;
 /// <summary>
 /// A store owns its file while open: a second adapter on it is refused with a <see cref="DataStoreException"/> naming the
 /// file, whatever path reaches it (symbolic links of the directory or the file, <c>..</c>), and the file is free again
-/// once the owner is disposed. (Other processes: <c>tests/DataStore.Tests/FileOwnershipTests.cs</c>.)
+/// once the owner is disposed. (Other processes: <c>tests/Store.Tests/Storage/LiteDb/FileOwnershipTests.cs</c>.)
 /// </summary>
 public class StoreFileLockTests : StorageDirectoryTests
 {

@@ -8,7 +8,7 @@ using Amplify.DataStore.Storage.InMemory;
 using NUnit.Framework;
 using StoreTests.Models;
 
-namespace Amplify.DataStore.Store.Tests;
+namespace Amplify.DataStore.Store.Tests.Serialization;
 
 using Amplify.DataStore;
 

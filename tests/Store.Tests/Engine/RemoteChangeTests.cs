@@ -1,7 +1,7 @@
 using NUnit.Framework;
 using StoreTests.Models;
 
-namespace Amplify.DataStore.Store.Tests;
+namespace Amplify.DataStore.Store.Tests.Engine;
 
 using Amplify.DataStore;
 using Amplify.DataStore.Engine;

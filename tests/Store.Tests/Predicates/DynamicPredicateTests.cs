@@ -1,7 +1,7 @@
 using NUnit.Framework;
 using StoreTests.Models;
 
-namespace Amplify.DataStore.Store.Tests;
+namespace Amplify.DataStore.Store.Tests.Predicates;
 
 using Amplify.DataStore;
 

@@ -5,7 +5,7 @@ using Amplify.DataStore.Storage.InMemory;
 using NUnit.Framework;
 using StoreTests.Models;
 
-namespace Amplify.DataStore.Store.Tests;
+namespace Amplify.DataStore.Store.Tests.Engine;
 
 using Amplify.DataStore;
 

@@ -3,7 +3,7 @@ using System.Reflection;
 using NUnit.Framework;
 using StoreTests.Models;
 
-namespace Amplify.DataStore.Store.Tests;
+namespace Amplify.DataStore.Store.Tests.Storage.LiteDb;
 
 using Amplify.DataStore;
 

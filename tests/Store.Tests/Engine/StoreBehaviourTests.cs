@@ -1,9 +1,10 @@
 using Amplify.DataStore.Events;
 using Amplify.DataStore.Metadata;
+using Amplify.DataStore.Storage;
 using NUnit.Framework;
 using StoreTests.Models;
 
-namespace Amplify.DataStore.Store.Tests;
+namespace Amplify.DataStore.Store.Tests.Engine;
 
 using Amplify.DataStore;
 
@@ -209,7 +210,7 @@ public class StoreBehaviourTests
         var wiped = seen.OfType<LocalDataWipedEvent>().Single();
         Assert.That(wiped.PreviousVersion, Is.EqualTo(AmplifyModels.Version));
         Assert.That(wiped.NewVersion, Is.EqualTo("another-version"));
-        Assert.That(wiped.PendingOutbox.Select(e => e.Operation), Is.EqualTo(new[] { Storage.OutboxOperation.Create }));
+        Assert.That(wiped.PendingOutbox.Select(e => e.Operation), Is.EqualTo(new[] { OutboxOperation.Create }));
         Assert.That(wiped.PendingOutbox[0].Data, Does.Contain("\"title\":\"unsent\""));
         Assert.That(seen.IndexOf(wiped), Is.LessThan(seen.FindIndex(e => e is ReadyEvent)));
         Assert.That(await reopened.QueryAsync<Post>(), Is.Empty);
@@ -259,8 +260,8 @@ public class StoreBehaviourTests
         outbox.AddRange(await adapter.ReadOutboxAsync());
         Assert.That(outbox.Select(e => (e.ModelName, e.ModelKey, e.Operation)), Is.EqualTo(new[]
         {
-            ("Post", post.Id, Storage.OutboxOperation.Create),
-            ("Post", post.Id, Storage.OutboxOperation.Update),
+            ("Post", post.Id, OutboxOperation.Create),
+            ("Post", post.Id, OutboxOperation.Update),
         }));
 
         adapter.FailOutboxAppends = true;

@@ -2,7 +2,7 @@ using Amplify.DataStore.TestCases;
 using NUnit.Framework;
 using StoreTests.Models;
 
-namespace Amplify.DataStore.Store.Tests;
+namespace Amplify.DataStore.Store.Tests.Scalars;
 
 using Amplify.DataStore;
 

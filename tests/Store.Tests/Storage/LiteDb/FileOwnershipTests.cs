@@ -5,7 +5,7 @@ using System.Text;
 using NUnit.Framework;
 using StoreTests.Models;
 
-namespace Amplify.DataStore.Store.Tests;
+namespace Amplify.DataStore.Store.Tests.Storage.LiteDb;
 
 using Amplify.DataStore;
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 using NUnit.Framework;
 using StoreTests.Models;
 
-namespace Amplify.DataStore.Store.Tests;
+namespace Amplify.DataStore.Store.Tests.Storage.LiteDb;
 
 using Amplify.DataStore;
 
