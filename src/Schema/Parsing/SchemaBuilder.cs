@@ -7,7 +7,7 @@ using GraphQLParser.AST;
 namespace Amplify.DataStore.Schema.Parsing;
 
 /// <summary>
-/// Turns parsed documents into a <see cref="SchemaModel"/>: collects declarations, analyses enums and object types,
+/// Turns parsed documents into a <see cref="SchemaModel"/>: collects declarations, binds enums and object types,
 /// resolves keys, indexes and relationships, checks C# name collisions, then assembles the immutable model.
 /// </summary>
 internal static class SchemaBuilder
@@ -27,14 +27,14 @@ internal static class SchemaBuilder
         var enums = new Dictionary<string, EnumDefinition>(StringComparer.Ordinal);
         foreach (var declaration in declarations.Types)
         {
-            if (declaration.Kind == DeclarationKind.Enum) enums[declaration.Name] = EnumAnalyzer.Analyze(declaration, directives, diagnostics);
+            if (declaration.Kind == DeclarationKind.Enum) enums[declaration.Name] = EnumDefinitionBuilder.Build(declaration, directives, diagnostics);
         }
 
-        var analyzer = new ObjectTypeAnalyzer(new TypeResolver(declarations, modelNames, diagnostics), directives, enums, diagnostics);
+        var binder = new ObjectTypeBinder(new TypeResolver(declarations, modelNames, diagnostics), directives, enums, diagnostics);
         var objects = new List<ObjectTypeState>();
         foreach (var declaration in declarations.Types)
         {
-            if (declaration.Kind == DeclarationKind.Object && !declaration.IsRoot) objects.Add(analyzer.Analyze(declaration));
+            if (declaration.Kind == DeclarationKind.Object && !declaration.IsRoot) objects.Add(binder.Bind(declaration));
         }
         cancellationToken.ThrowIfCancellationRequested();
 
@@ -42,10 +42,10 @@ internal static class SchemaBuilder
         var models = objects.FindAll(o => o.IsModel);
         models.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
         var modelsByName = new Dictionary<string, ObjectTypeState>(StringComparer.Ordinal);
-        var modelAnalyzer = new ModelAnalyzer(diagnostics);
+        var keys = new KeysAndTimestampsResolver(diagnostics);
         foreach (var model in models)
         {
-            modelAnalyzer.Analyze(model);
+            keys.Resolve(model);
             modelsByName[model.Name] = model;
         }
 

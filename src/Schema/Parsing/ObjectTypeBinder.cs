@@ -5,17 +5,18 @@ using GraphQLParser.AST;
 namespace Amplify.DataStore.Schema.Parsing;
 
 /// <summary>
-/// First pass over an object type: its directives and declared fields (names, types, field directives,
-/// <c>@default</c>). Keys, indexes, timestamps and relationships are resolved later, once every type is known.
+/// First pass over an object type: binds its directives and declared fields (names, types resolved to
+/// <see cref="FieldType"/>s, field directives, <c>@default</c>) into an <see cref="ObjectTypeState"/>. Keys, indexes,
+/// timestamps and relationships are resolved later, once every type is known.
 /// </summary>
-internal sealed class ObjectTypeAnalyzer
+internal sealed class ObjectTypeBinder
 {
     private readonly TypeResolver _types;
     private readonly DirectiveSiteChecker _directives;
     private readonly IReadOnlyDictionary<string, EnumDefinition> _enums;
     private readonly DiagnosticBag _diagnostics;
 
-    public ObjectTypeAnalyzer(TypeResolver types, DirectiveSiteChecker directives, IReadOnlyDictionary<string, EnumDefinition> enums, DiagnosticBag diagnostics)
+    public ObjectTypeBinder(TypeResolver types, DirectiveSiteChecker directives, IReadOnlyDictionary<string, EnumDefinition> enums, DiagnosticBag diagnostics)
     {
         _types = types;
         _directives = directives;
@@ -23,10 +24,10 @@ internal sealed class ObjectTypeAnalyzer
         _diagnostics = diagnostics;
     }
 
-    public ObjectTypeState Analyze(TypeDeclaration declaration)
+    public ObjectTypeState Bind(TypeDeclaration declaration)
     {
         var state = new ObjectTypeState(declaration.Name, _types.IsModel(declaration.Name), declaration.NameLocation);
-        AnalyzeTypeDirectives(state, declaration);
+        BindTypeDirectives(state, declaration);
 
         var first = new Dictionary<string, SchemaLocation>();
         foreach (var field in declaration.Fields)
@@ -41,12 +42,12 @@ internal sealed class ObjectTypeAnalyzer
             }
             first.Add(name, nameLocation);
             if (!NameRules.CheckFieldName(state.Name, name, nameLocation, _diagnostics)) continue;
-            if (AnalyzeField(state, field) is { } slot) state.Declared.Add(slot);
+            if (BindField(state, field) is { } slot) state.Declared.Add(slot);
         }
         return state;
     }
 
-    private void AnalyzeTypeDirectives(ObjectTypeState state, TypeDeclaration declaration)
+    private void BindTypeDirectives(ObjectTypeState state, TypeDeclaration declaration)
     {
         string owner = $"type '{state.Name}'";
         foreach (var directive in _directives.Check(declaration.Directives, DirectiveSite.Type, owner))
@@ -74,7 +75,7 @@ internal sealed class ObjectTypeAnalyzer
         }
     }
 
-    private FieldSlot? AnalyzeField(ObjectTypeState state, Located<GraphQLFieldDefinition> field)
+    private FieldSlot? BindField(ObjectTypeState state, Located<GraphQLFieldDefinition> field)
     {
         string description = $"{state.Name}.{field.Node.Name.StringValue}";
         var shape = FieldTypeShape.From(field.Node.Type);
@@ -92,7 +93,7 @@ internal sealed class ObjectTypeAnalyzer
         {
             Syntax = field,
         };
-        AnalyzeFieldDirectives(state, slot, field, description);
+        BindFieldDirectives(state, slot, field, description);
 
         if (type is { Kind: TypeKind.Model } && slot.Relationship is null)
         {
@@ -109,7 +110,7 @@ internal sealed class ObjectTypeAnalyzer
         return slot;
     }
 
-    private void AnalyzeFieldDirectives(ObjectTypeState state, FieldSlot slot, Located<GraphQLFieldDefinition> field, string description)
+    private void BindFieldDirectives(ObjectTypeState state, FieldSlot slot, Located<GraphQLFieldDefinition> field, string description)
     {
         string owner = $"field '{description}'";
         foreach (var directive in _directives.Check(Directives(field), DirectiveSite.Field, owner))

@@ -5,24 +5,25 @@ using GraphQLParser.AST;
 namespace Amplify.DataStore.Schema.Parsing;
 
 /// <summary>
-/// Second pass over a <c>@model</c> type: plural name, timestamps, primary key (implicit <c>id</c>,
-/// <c>@primaryKey</c> or unnamed v1 <c>@key</c>) and secondary indexes (<c>@index</c> or named v1 <c>@key</c>).
+/// Second pass over a <c>@model</c> type, once <see cref="ObjectTypeBinder"/> has bound its fields: resolves its plural
+/// name, timestamps, primary key (implicit <c>id</c>, <c>@primaryKey</c> or unnamed v1 <c>@key</c>) and secondary
+/// indexes (<c>@index</c> or named v1 <c>@key</c>).
 /// </summary>
-internal sealed class ModelAnalyzer
+internal sealed class KeysAndTimestampsResolver
 {
     private readonly DiagnosticBag _diagnostics;
 
-    public ModelAnalyzer(DiagnosticBag diagnostics) => _diagnostics = diagnostics;
+    public KeysAndTimestampsResolver(DiagnosticBag diagnostics) => _diagnostics = diagnostics;
 
-    public void Analyze(ObjectTypeState model)
+    public void Resolve(ObjectTypeState model)
     {
         model.PluralName = Pluralizer.Pluralize(model.Name);
-        AnalyzeTimestamps(model);
-        AnalyzePrimaryKey(model);
-        AnalyzeIndexes(model);
+        ResolveTimestamps(model);
+        ResolvePrimaryKey(model);
+        ResolveIndexes(model);
     }
 
-    private void AnalyzeTimestamps(ObjectTypeState model)
+    private void ResolveTimestamps(ObjectTypeState model)
     {
         model.Timestamps = ReadTimestamps(model);
         AddTimestamp(model, model.Timestamps.CreatedAt);
@@ -98,7 +99,7 @@ internal sealed class ModelAnalyzer
         return new TimestampFields(createdAt, updatedAt);
     }
 
-    private void AnalyzePrimaryKey(ObjectTypeState model)
+    private void ResolvePrimaryKey(ObjectTypeState model)
     {
         // Candidates: v2 @primaryKey on fields, v1 @key without a name on the type; only one may exist.
         var candidates = new List<(DirectiveArguments Arguments, FieldSlot? Field)>();
@@ -119,7 +120,7 @@ internal sealed class ModelAnalyzer
 
         if (candidates.Count == 0)
         {
-            AnalyzeIdKey(model);
+            ResolveIdKey(model);
             return;
         }
 
@@ -167,7 +168,7 @@ internal sealed class ModelAnalyzer
     }
 
     /// <summary>No explicit key: the declared <c>id</c>, or an implicit <c>id: ID!</c> inserted first.</summary>
-    private void AnalyzeIdKey(ObjectTypeState model)
+    private void ResolveIdKey(ObjectTypeState model)
     {
         var id = model.Declared.Find(f => f.Name == "id");
         if (id is null)
@@ -218,7 +219,7 @@ internal sealed class ModelAnalyzer
         }
     }
 
-    private void AnalyzeIndexes(ObjectTypeState model)
+    private void ResolveIndexes(ObjectTypeState model)
     {
         var declared = new List<(DirectiveArguments Arguments, List<NameRef> Fields, string? Name, string? QueryField)>();
         foreach (var (field, arguments) in model.IndexDirectives)

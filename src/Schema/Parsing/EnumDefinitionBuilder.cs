@@ -5,9 +5,9 @@ using GraphQLParser.AST;
 namespace Amplify.DataStore.Schema.Parsing;
 
 /// <summary>Builds an <see cref="EnumDefinition"/>: duplicate values (ADS1004), C# member collisions (ADS1017), directives.</summary>
-internal static class EnumAnalyzer
+internal static class EnumDefinitionBuilder
 {
-    public static EnumDefinition Analyze(TypeDeclaration declaration, DirectiveSiteChecker directives, DiagnosticBag diagnostics)
+    public static EnumDefinition Build(TypeDeclaration declaration, DirectiveSiteChecker directives, DiagnosticBag diagnostics)
     {
         string name = declaration.Name;
         // No processed directive belongs on an enum; the checker reports misplaced, unknown and unsupported ones.
