@@ -1,6 +1,7 @@
 using System.Collections.Generic;
+using Amplify.DataStore.Schema.Parsing;
 
-namespace Amplify.DataStore.Schema.Parsing;
+namespace Amplify.DataStore.Schema.Binding;
 
 /// <summary>
 /// Resolves the v2 relationship directives <c>@hasMany</c>, <c>@hasOne</c> and <c>@belongsTo</c>: pairs each

@@ -1,7 +1,8 @@
 using System;
 using System.Collections.Generic;
+using Amplify.DataStore.Schema.Parsing;
 
-namespace Amplify.DataStore.Schema.Parsing;
+namespace Amplify.DataStore.Schema.Binding;
 
 /// <summary>Resolves the named type of a field to a <see cref="FieldType"/>, reporting ADS1002 when it cannot be stored.</summary>
 internal sealed class TypeResolver

@@ -1,7 +1,8 @@
 using System.Collections.Generic;
+using Amplify.DataStore.Schema.Parsing;
 using GraphQLParser.AST;
 
-namespace Amplify.DataStore.Schema.Parsing;
+namespace Amplify.DataStore.Schema.Binding;
 
 /// <summary>
 /// A field while the schema is being built: declared fields carry their syntax, synthesised ones (implicit id,

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace Amplify.DataStore.Schema.Parsing;
+namespace Amplify.DataStore.Schema.Binding;
 
 /// <summary>One relationship field being resolved: the model it is on, the related model and (once paired) the other side.</summary>
 internal sealed class RelationEnd

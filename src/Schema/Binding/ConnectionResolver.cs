@@ -1,6 +1,7 @@
 using System.Collections.Generic;
+using Amplify.DataStore.Schema.Parsing;
 
-namespace Amplify.DataStore.Schema.Parsing;
+namespace Amplify.DataStore.Schema.Binding;
 
 /// <summary>
 /// Resolves the v1 <c>@connection</c> directive, following modelgen's <c>processConnections</c>:

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
+using Amplify.DataStore.Schema.Parsing;
 
-namespace Amplify.DataStore.Schema.Parsing;
+namespace Amplify.DataStore.Schema.Binding;
 
 /// <summary>The arguments of one relationship directive (<c>@hasOne</c>, <c>@hasMany</c>, <c>@belongsTo</c>, <c>@manyToMany</c>, <c>@connection</c>).</summary>
 internal sealed class RelationshipSpec

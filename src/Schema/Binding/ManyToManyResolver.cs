@@ -1,7 +1,8 @@
 using System;
 using System.Collections.Generic;
+using Amplify.DataStore.Schema.Parsing;
 
-namespace Amplify.DataStore.Schema.Parsing;
+namespace Amplify.DataStore.Schema.Binding;
 
 /// <summary>
 /// Resolves <c>@manyToMany(relationName)</c>: the two fields sharing a relation name get a synthesised join model

@@ -1,8 +1,9 @@
 using System;
 using System.Collections.Generic;
+using Amplify.DataStore.Schema.Parsing;
 using GraphQLParser.AST;
 
-namespace Amplify.DataStore.Schema.Parsing;
+namespace Amplify.DataStore.Schema.Binding;
 
 /// <summary>Reads <c>@auth(rules: [...])</c> into <see cref="AuthRule"/>s with Amplify's defaults applied.</summary>
 internal static class AuthRuleReader

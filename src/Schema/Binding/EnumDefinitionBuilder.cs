@@ -1,8 +1,9 @@
 using System.Collections.Generic;
+using Amplify.DataStore.Schema.Parsing;
 using Amplify.DataStore.Schema.Validation;
 using GraphQLParser.AST;
 
-namespace Amplify.DataStore.Schema.Parsing;
+namespace Amplify.DataStore.Schema.Binding;
 
 /// <summary>Builds an <see cref="EnumDefinition"/>: duplicate values (ADS1004), C# member collisions (ADS1017), directives.</summary>
 internal static class EnumDefinitionBuilder

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
+using Amplify.DataStore.Schema.Parsing;
 
-namespace Amplify.DataStore.Schema.Parsing;
+namespace Amplify.DataStore.Schema.Binding;
 
 /// <summary>A model, join model or non-model type while it is being built.</summary>
 internal sealed class ObjectTypeState

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Amplify.DataStore.Schema.Parsing;
+namespace Amplify.DataStore.Schema.Binding;
 
 /// <summary>The simple casing helpers Amplify uses to synthesise names (foreign keys, index names).</summary>
 internal static class NameCasing

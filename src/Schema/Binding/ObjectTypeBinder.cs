@@ -1,8 +1,9 @@
 using System.Collections.Generic;
+using Amplify.DataStore.Schema.Parsing;
 using Amplify.DataStore.Schema.Validation;
 using GraphQLParser.AST;
 
-namespace Amplify.DataStore.Schema.Parsing;
+namespace Amplify.DataStore.Schema.Binding;
 
 /// <summary>
 /// First pass over an object type: binds its directives and declared fields (names, types resolved to

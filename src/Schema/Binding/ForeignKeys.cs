@@ -1,6 +1,7 @@
 using System.Collections.Generic;
+using Amplify.DataStore.Schema.Parsing;
 
-namespace Amplify.DataStore.Schema.Parsing;
+namespace Amplify.DataStore.Schema.Binding;
 
 /// <summary>Creates implicit foreign-key fields and checks explicit ones against the related primary key.</summary>
 internal sealed class ForeignKeys

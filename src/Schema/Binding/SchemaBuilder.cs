@@ -1,10 +1,11 @@
 using System;
 using System.Collections.Generic;
 using System.Threading;
+using Amplify.DataStore.Schema.Parsing;
 using Amplify.DataStore.Schema.Validation;
 using GraphQLParser.AST;
 
-namespace Amplify.DataStore.Schema.Parsing;
+namespace Amplify.DataStore.Schema.Binding;
 
 /// <summary>
 /// Turns parsed documents into a <see cref="SchemaModel"/>: collects declarations, binds enums and object types,

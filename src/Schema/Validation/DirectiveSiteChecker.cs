@@ -1,8 +1,8 @@
 using System.Collections.Generic;
-using Amplify.DataStore.Schema.Validation;
+using Amplify.DataStore.Schema.Parsing;
 using GraphQLParser.AST;
 
-namespace Amplify.DataStore.Schema.Parsing;
+namespace Amplify.DataStore.Schema.Validation;
 
 /// <summary>
 /// Classifies each directive at one site (type, field, enum, enum value): reports unknown (ADS1012), unsupported

@@ -1,8 +1,9 @@
 using System;
 using System.Collections.Generic;
+using Amplify.DataStore.Schema.Parsing;
 using GraphQLParser.AST;
 
-namespace Amplify.DataStore.Schema.Parsing;
+namespace Amplify.DataStore.Schema.Binding;
 
 /// <summary>
 /// Second pass over a <c>@model</c> type, once <see cref="ObjectTypeBinder"/> has bound its fields: resolves its plural
