@@ -3,7 +3,7 @@ using System.Linq;
 using System.Threading;
 using NUnit.Framework;
 
-namespace Amplify.DataStore.Tests;
+namespace Amplify.DataStore.Runtime.Tests;
 
 /// <summary>New model IDs are lowercase version-7 UUIDs, unique and ordered by creation time.</summary>
 public class ModelIdTests

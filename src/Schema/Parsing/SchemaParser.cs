@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Threading;
+using Amplify.DataStore.Schema.Binding;
 using Amplify.DataStore.Schema.Parsing;
 using GraphQLParser;
 using GraphQLParser.AST;

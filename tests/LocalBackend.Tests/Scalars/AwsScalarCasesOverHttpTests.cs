@@ -14,7 +14,7 @@ namespace Amplify.DataStore.LocalBackend.Tests.Scalars;
 /// </summary>
 public sealed class AwsScalarCasesOverHttpTests
 {
-    // The same model the store's case tests save through (tests/DataStore.Tests/Schema/scalars.graphql).
+    // The same model the store's case tests save through (tests/Store.Tests/Schema/scalars.graphql).
     private static readonly string Schema = File.ReadAllText(Path.Combine(TestContext.CurrentContext.TestDirectory, "Schemas", "scalars.graphql"));
 
     private Backend _backend = null!;

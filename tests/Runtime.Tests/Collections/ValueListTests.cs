@@ -1,4 +1,4 @@
-namespace Amplify.DataStore.Tests.Collections;
+namespace Amplify.DataStore.Runtime.Tests.Collections;
 
 public class ValueListTests
 {

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Amplify.DataStore.Tests.Hosting;
+namespace Amplify.DataStore.Runtime.Tests.Hosting;
 
 /// <summary>A logger provider that records the categories asked for and every message logged, for checking where logs go.</summary>
 internal sealed class CapturingLoggerProvider : ILoggerProvider

@@ -1,11 +1,11 @@
 using Amplify.DataStore.Hosting;
-using Amplify.DataStore.Tests.Storage;
-using Amplify.DataStore.Tests.Storage.Models;
+using Amplify.DataStore.Runtime.Tests.Storage;
+using Amplify.DataStore.Runtime.Tests.Storage.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace Amplify.DataStore.Tests.Hosting;
+namespace Amplify.DataStore.Runtime.Tests.Hosting;
 
 /// <summary>services.AddDataStore(...) in a real generic host: opened at start, disposed at stop, logging through the host.</summary>
 public sealed class DataStoreHostingTests

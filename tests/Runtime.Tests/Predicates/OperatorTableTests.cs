@@ -2,9 +2,9 @@ using System.Reflection;
 using Amplify.DataStore.Metadata;
 using Amplify.DataStore.PredicateOperators;
 using Amplify.DataStore.Predicates;
-using Amplify.DataStore.Tests.TestModels;
+using Amplify.DataStore.Runtime.Tests.TestModels;
 
-namespace Amplify.DataStore.Tests.Predicates;
+namespace Amplify.DataStore.Runtime.Tests.Predicates;
 
 /// <summary>
 /// The runtime's consumers of the shared operator table (src/Common/Predicates/OperatorTable.cs): the dynamic

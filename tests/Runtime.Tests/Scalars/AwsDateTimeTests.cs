@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Amplify.DataStore.Tests.Scalars;
+namespace Amplify.DataStore.Runtime.Tests.Scalars;
 
 public class AwsDateTimeTests
 {

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Amplify.DataStore.Tests.Scalars;
+namespace Amplify.DataStore.Runtime.Tests.Scalars;
 
 public class AwsJsonTests
 {

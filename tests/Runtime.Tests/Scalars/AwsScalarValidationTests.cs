@@ -1,6 +1,6 @@
 using Amplify.DataStore.Metadata;
 
-namespace Amplify.DataStore.Tests.Scalars;
+namespace Amplify.DataStore.Runtime.Tests.Scalars;
 
 public class AwsScalarValidationTests
 {

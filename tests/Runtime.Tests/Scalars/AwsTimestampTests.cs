@@ -1,4 +1,4 @@
-namespace Amplify.DataStore.Tests.Scalars;
+namespace Amplify.DataStore.Runtime.Tests.Scalars;
 
 public class AwsTimestampTests
 {

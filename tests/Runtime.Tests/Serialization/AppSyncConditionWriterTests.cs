@@ -1,9 +1,9 @@
 using Amplify.DataStore.Predicates;
 using Amplify.DataStore.Serialization;
-using Amplify.DataStore.Tests.Storage.Models;
-using static Amplify.DataStore.Tests.Storage.P;
+using Amplify.DataStore.Runtime.Tests.Storage.Models;
+using static Amplify.DataStore.Runtime.Tests.Storage.P;
 
-namespace Amplify.DataStore.Tests.Serialization;
+namespace Amplify.DataStore.Runtime.Tests.Serialization;
 
 /// <summary>
 /// The condition JSON the outbox keeps for AppSync. Expected shapes follow amplify-js

@@ -1,8 +1,8 @@
 using System.Text;
 using Amplify.DataStore.Serialization;
-using Amplify.DataStore.Tests.TestModels;
+using Amplify.DataStore.Runtime.Tests.TestModels;
 
-namespace Amplify.DataStore.Tests.Serialization;
+namespace Amplify.DataStore.Runtime.Tests.Serialization;
 
 public class JsonModelReaderTests
 {

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Amplify.DataStore.Serialization;
 
-namespace Amplify.DataStore.Tests.Serialization;
+namespace Amplify.DataStore.Runtime.Tests.Serialization;
 
 public class JsonModelWriterTests
 {

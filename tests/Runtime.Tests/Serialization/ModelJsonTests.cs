@@ -2,9 +2,9 @@ using System.Text;
 using System.Text.Json;
 using Amplify.DataStore.Metadata;
 using Amplify.DataStore.Serialization;
-using Amplify.DataStore.Tests.TestModels;
+using Amplify.DataStore.Runtime.Tests.TestModels;
 
-namespace Amplify.DataStore.Tests.Serialization;
+namespace Amplify.DataStore.Runtime.Tests.Serialization;
 
 public class ModelJsonTests
 {

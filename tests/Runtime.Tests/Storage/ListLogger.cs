@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Amplify.DataStore.Tests.Storage;
+namespace Amplify.DataStore.Runtime.Tests.Storage;
 
 /// <summary>A logger that keeps every formatted message (with its level), for tests that check what was logged.</summary>
 internal sealed class ListLogger : ILogger

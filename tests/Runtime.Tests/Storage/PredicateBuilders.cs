@@ -1,6 +1,6 @@
 using Amplify.DataStore.Predicates;
 
-namespace Amplify.DataStore.Tests.Storage;
+namespace Amplify.DataStore.Runtime.Tests.Storage;
 
 /// <summary>Terse untyped predicate construction for storage tests.</summary>
 internal static class P

@@ -1,9 +1,9 @@
 using Amplify.DataStore.Predicates;
 using Amplify.DataStore.Sorting;
-using Amplify.DataStore.Tests.Storage.Models;
-using Amplify.DataStore.Tests.TestModels;
+using Amplify.DataStore.Runtime.Tests.Storage.Models;
+using Amplify.DataStore.Runtime.Tests.TestModels;
 
-namespace Amplify.DataStore.Tests.Storage;
+namespace Amplify.DataStore.Runtime.Tests.Storage;
 
 /// <summary>
 /// Seeded random items, predicates and sorts for property tests. Values come from small pools full of edge cases (nulls,

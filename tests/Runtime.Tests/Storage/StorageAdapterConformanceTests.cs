@@ -3,11 +3,11 @@ using Amplify.DataStore.Predicates;
 using Amplify.DataStore.Predicates.Evaluation;
 using Amplify.DataStore.Sorting;
 using Amplify.DataStore.Storage;
-using Amplify.DataStore.Tests.Storage.Models;
-using Amplify.DataStore.Tests.TestModels;
-using static Amplify.DataStore.Tests.Storage.P;
+using Amplify.DataStore.Runtime.Tests.Storage.Models;
+using Amplify.DataStore.Runtime.Tests.TestModels;
+using static Amplify.DataStore.Runtime.Tests.Storage.P;
 
-namespace Amplify.DataStore.Tests.Storage;
+namespace Amplify.DataStore.Runtime.Tests.Storage;
 
 /// <summary>
 /// The behaviour every <see cref="IStorageAdapter"/> must show. Derive a fixture per adapter and implement

@@ -1,4 +1,4 @@
-namespace Amplify.DataStore.Tests.Storage;
+namespace Amplify.DataStore.Runtime.Tests.Storage;
 
 /// <summary>A fixture base giving each test a fresh directory (deleted after it) and a database file path in it.</summary>
 public abstract class StorageDirectoryTests

@@ -1,6 +1,6 @@
 using Amplify.DataStore.Storage;
 
-namespace Amplify.DataStore.Tests.Storage;
+namespace Amplify.DataStore.Runtime.Tests.Storage;
 
 /// <summary>
 /// <see cref="StorageKey.ToModelKey"/> names one record unambiguously (the outbox's ModelKey): a string ID is itself,

@@ -1,4 +1,4 @@
-namespace Amplify.DataStore.Tests.Storage;
+namespace Amplify.DataStore.Runtime.Tests.Storage;
 
 /// <summary>A fresh directory per test for storage files, under the system temp folder.</summary>
 internal static class StorageTestDirectory

@@ -1,6 +1,6 @@
 using Amplify.DataStore.Serialization;
 
-namespace Amplify.DataStore.Tests.TestModels;
+namespace Amplify.DataStore.Runtime.Tests.TestModels;
 
 /// <summary>An embedded type (<c>type Address { street: String! city: String geo: Geo }</c>), written like generated code.</summary>
 public sealed record Address : IEmbeddedModel<Address>

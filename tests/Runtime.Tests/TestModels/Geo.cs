@@ -1,6 +1,6 @@
 using Amplify.DataStore.Serialization;
 
-namespace Amplify.DataStore.Tests.TestModels;
+namespace Amplify.DataStore.Runtime.Tests.TestModels;
 
 /// <summary>A nested embedded type (<c>type Geo { lat: Float! lon: Float! }</c>), written like generated code.</summary>
 public sealed record Geo : IEmbeddedModel<Geo>

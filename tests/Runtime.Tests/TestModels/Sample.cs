@@ -1,7 +1,7 @@
 using Amplify.DataStore.Metadata;
 using Amplify.DataStore.Serialization;
 
-namespace Amplify.DataStore.Tests.TestModels;
+namespace Amplify.DataStore.Runtime.Tests.TestModels;
 
 /// <summary>
 /// A hand-written <c>@model</c> shaped like generator output, with one field of every scalar, scalar lists,

@@ -1,10 +1,10 @@
 using Amplify.DataStore.Serialization;
 using Amplify.DataStore.Storage.LiteDb;
-using Amplify.DataStore.Tests.Serialization;
-using Amplify.DataStore.Tests.TestModels;
+using Amplify.DataStore.Runtime.Tests.Serialization;
+using Amplify.DataStore.Runtime.Tests.TestModels;
 using LiteDB;
 
-namespace Amplify.DataStore.Tests.Storage.LiteDb;
+namespace Amplify.DataStore.Runtime.Tests.Storage.LiteDb;
 
 /// <summary>The BSON writer and reader the LiteDB adapter maps generated models with.</summary>
 public class BsonModelCodecTests

@@ -1,4 +1,4 @@
-namespace Amplify.DataStore.Tests.Storage.LiteDb;
+namespace Amplify.DataStore.Runtime.Tests.Storage.LiteDb;
 
 /// <summary>
 /// A stream around a real file whose next writes or length changes fail as on a full or failing disk (a write stores

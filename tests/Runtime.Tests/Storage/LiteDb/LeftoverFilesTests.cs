@@ -1,15 +1,15 @@
 using Amplify.DataStore.Predicates;
 using Amplify.DataStore.Storage;
 using Amplify.DataStore.Storage.LiteDb;
-using Amplify.DataStore.Tests.Storage.Models;
+using Amplify.DataStore.Runtime.Tests.Storage.Models;
 
-namespace Amplify.DataStore.Tests.Storage.LiteDb;
+namespace Amplify.DataStore.Runtime.Tests.Storage.LiteDb;
 
 /// <summary>
 /// Resetting a store by deleting files after a crash: LiteDB's log and the write journal left by a killed process are
 /// discarded with a warning when their data file is gone or is another database, in every order of deletion, and
 /// applied as before when they belong to the data file beside them. (A real SIGKILL version:
-/// <c>tests/DataStore.Tests/ResetAfterCrashTests.cs</c>.)
+/// <c>tests/Store.Tests/Storage/LiteDb/ResetAfterCrashTests.cs</c>.)
 /// </summary>
 public class LeftoverFilesTests : StorageDirectoryTests
 {

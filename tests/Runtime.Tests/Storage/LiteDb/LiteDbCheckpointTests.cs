@@ -1,9 +1,9 @@
 using Amplify.DataStore.Predicates;
 using Amplify.DataStore.Storage.LiteDb;
-using Amplify.DataStore.Tests.Storage.Models;
+using Amplify.DataStore.Runtime.Tests.Storage.Models;
 using LiteDB;
 
-namespace Amplify.DataStore.Tests.Storage.LiteDb;
+namespace Amplify.DataStore.Runtime.Tests.Storage.LiteDb;
 
 /// <summary>
 /// When LiteDB's write-ahead log reaches the data file: at idle moments once it is big enough, at the size cap in the

@@ -1,7 +1,7 @@
 using Amplify.DataStore.Storage;
 using Amplify.DataStore.Storage.LiteDb;
 
-namespace Amplify.DataStore.Tests.Storage.LiteDb;
+namespace Amplify.DataStore.Runtime.Tests.Storage.LiteDb;
 
 /// <summary>
 /// The conformance suite on a LiteDB file without the write journal: every batch is acknowledged after its own LiteDB

@@ -3,10 +3,10 @@ using Amplify.DataStore.Predicates;
 using Amplify.DataStore.Sorting;
 using Amplify.DataStore.Storage;
 using Amplify.DataStore.Storage.LiteDb;
-using Amplify.DataStore.Tests.Storage.Models;
-using static Amplify.DataStore.Tests.Storage.P;
+using Amplify.DataStore.Runtime.Tests.Storage.Models;
+using static Amplify.DataStore.Runtime.Tests.Storage.P;
 
-namespace Amplify.DataStore.Tests.Storage.LiteDb;
+namespace Amplify.DataStore.Runtime.Tests.Storage.LiteDb;
 
 /// <summary>
 /// The conformance suite on a LiteDB file with the memory image on (reads answered from materialized models), plus

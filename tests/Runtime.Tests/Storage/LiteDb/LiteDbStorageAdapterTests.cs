@@ -4,11 +4,11 @@ using Amplify.DataStore.Predicates.Evaluation;
 using Amplify.DataStore.Sorting;
 using Amplify.DataStore.Storage;
 using Amplify.DataStore.Storage.LiteDb;
-using Amplify.DataStore.Tests.Storage.Models;
+using Amplify.DataStore.Runtime.Tests.Storage.Models;
 using LiteDB;
-using static Amplify.DataStore.Tests.Storage.P;
+using static Amplify.DataStore.Runtime.Tests.Storage.P;
 
-namespace Amplify.DataStore.Tests.Storage.LiteDb;
+namespace Amplify.DataStore.Runtime.Tests.Storage.LiteDb;
 
 /// <summary>
 /// The conformance suite on a real LiteDB file with the memory image off, so every read is a LiteDB query, plus

@@ -2,10 +2,10 @@ using System.Buffers.Binary;
 using Amplify.DataStore.Predicates;
 using Amplify.DataStore.Storage;
 using Amplify.DataStore.Storage.LiteDb;
-using Amplify.DataStore.Tests.Storage.Models;
+using Amplify.DataStore.Runtime.Tests.Storage.Models;
 using LiteDB;
 
-namespace Amplify.DataStore.Tests.Storage.LiteDb;
+namespace Amplify.DataStore.Runtime.Tests.Storage.LiteDb;
 
 /// <summary>
 /// The write journal: batches acknowledged before their LiteDB commit wait there, reads that LiteDB must answer get them

@@ -1,10 +1,10 @@
 using Amplify.DataStore.Predicates;
 using Amplify.DataStore.Storage.LiteDb;
-using Amplify.DataStore.Tests.Storage.Models;
+using Amplify.DataStore.Runtime.Tests.Storage.Models;
 using LiteDB;
-using static Amplify.DataStore.Tests.Storage.P;
+using static Amplify.DataStore.Runtime.Tests.Storage.P;
 
-namespace Amplify.DataStore.Tests.Storage.LiteDb;
+namespace Amplify.DataStore.Runtime.Tests.Storage.LiteDb;
 
 /// <summary>What the LiteDB predicate compiler emits: parameterized sources, folded constants and in-memory residuals.</summary>
 public class PredicateCompilerTests

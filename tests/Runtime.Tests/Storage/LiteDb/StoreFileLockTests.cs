@@ -1,14 +1,14 @@
 using Amplify.DataStore.Predicates;
 using Amplify.DataStore.Storage;
 using Amplify.DataStore.Storage.LiteDb;
-using Amplify.DataStore.Tests.Storage.Models;
+using Amplify.DataStore.Runtime.Tests.Storage.Models;
 
-namespace Amplify.DataStore.Tests.Storage.LiteDb;
+namespace Amplify.DataStore.Runtime.Tests.Storage.LiteDb;
 
 /// <summary>
 /// A store owns its file while open: a second adapter on it is refused with a <see cref="DataStoreException"/> naming the
 /// file, whatever path reaches it (symbolic links of the directory or the file, <c>..</c>), and the file is free again
-/// once the owner is disposed. (Other processes: <c>tests/DataStore.Tests/FileOwnershipTests.cs</c>.)
+/// once the owner is disposed. (Other processes: <c>tests/Store.Tests/Storage/LiteDb/FileOwnershipTests.cs</c>.)
 /// </summary>
 public class StoreFileLockTests : StorageDirectoryTests
 {

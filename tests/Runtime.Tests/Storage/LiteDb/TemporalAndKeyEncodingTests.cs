@@ -1,8 +1,8 @@
 using Amplify.DataStore.Storage;
 using Amplify.DataStore.Storage.LiteDb;
-using Amplify.DataStore.Tests.Storage.Models;
+using Amplify.DataStore.Runtime.Tests.Storage.Models;
 
-namespace Amplify.DataStore.Tests.Storage.LiteDb;
+namespace Amplify.DataStore.Runtime.Tests.Storage.LiteDb;
 
 /// <summary>The order-preserving encodings LiteDB compares on: temporal sort keys and composite <c>_id</c>s.</summary>
 public class TemporalAndKeyEncodingTests

@@ -2,7 +2,7 @@ using Amplify.DataStore.Metadata;
 using Amplify.DataStore.Serialization;
 using Amplify.DataStore.Storage;
 
-namespace Amplify.DataStore.Tests.Storage.Models;
+namespace Amplify.DataStore.Runtime.Tests.Storage.Models;
 
 /// <summary>An Int-keyed model: <c>type Counter @model { id: Int! @primaryKey value: Int label: String }</c>, written like generated code.</summary>
 public sealed record Counter : IModel<Counter>

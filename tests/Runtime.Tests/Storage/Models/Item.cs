@@ -1,8 +1,8 @@
 using Amplify.DataStore.Metadata;
 using Amplify.DataStore.Serialization;
-using Amplify.DataStore.Tests.TestModels;
+using Amplify.DataStore.Runtime.Tests.TestModels;
 
-namespace Amplify.DataStore.Tests.Storage.Models;
+namespace Amplify.DataStore.Runtime.Tests.Storage.Models;
 
 /// <summary>
 /// A hand-written <c>@model</c> shaped like generator output, covering every stored kind the storage adapters handle:

@@ -1,6 +1,6 @@
 using Amplify.DataStore.Serialization;
 
-namespace Amplify.DataStore.Tests.Storage.Models;
+namespace Amplify.DataStore.Runtime.Tests.Storage.Models;
 
 /// <summary><c>enum ItemStatus { ACTIVE ARCHIVED DRAFT }</c>, written like generated code.</summary>
 public enum ItemStatus

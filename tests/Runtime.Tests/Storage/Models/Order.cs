@@ -2,7 +2,7 @@ using Amplify.DataStore.Metadata;
 using Amplify.DataStore.Serialization;
 using Amplify.DataStore.Storage;
 
-namespace Amplify.DataStore.Tests.Storage.Models;
+namespace Amplify.DataStore.Runtime.Tests.Storage.Models;
 
 /// <summary>
 /// A composite-key model: <c>type Order @model { customerId: ID! @primaryKey(sortKeyFields: ["placedAt", "line"])

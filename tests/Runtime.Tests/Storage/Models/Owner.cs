@@ -1,7 +1,7 @@
 using Amplify.DataStore.Metadata;
 using Amplify.DataStore.Serialization;
 
-namespace Amplify.DataStore.Tests.Storage.Models;
+namespace Amplify.DataStore.Runtime.Tests.Storage.Models;
 
 /// <summary><c>type Owner @model { id: ID! name: String! items: [Item] @hasMany(fields: ["ownerId"]) }</c>, written like generated code.</summary>
 public sealed record Owner : IModel<Owner>

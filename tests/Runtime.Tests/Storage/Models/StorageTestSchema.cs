@@ -1,6 +1,6 @@
 using Amplify.DataStore.Metadata;
 
-namespace Amplify.DataStore.Tests.Storage.Models;
+namespace Amplify.DataStore.Runtime.Tests.Storage.Models;
 
 /// <summary>The schema of the storage test models.</summary>
 public static class StorageTestSchema

@@ -1,6 +1,6 @@
 using Amplify.DataStore.Metadata;
 
-namespace Amplify.DataStore.Tests.Storage.Models;
+namespace Amplify.DataStore.Runtime.Tests.Storage.Models;
 
 /// <summary>Field metadata shorthands for the hand-written storage test models.</summary>
 internal static class TestFields

@@ -1,4 +1,4 @@
-namespace Amplify.DataStore.Tests.Sync.Configuration;
+namespace Amplify.DataStore.Runtime.Tests.Sync.Configuration;
 
 /// <summary>
 /// <see cref="AmplifyConfig"/> reads the three shapes Amplify writes (Gen 2 outputs, Gen 1 plugin configuration,
