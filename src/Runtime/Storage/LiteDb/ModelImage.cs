@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
-using Amplify.DataStore.Predicates.Evaluation;
 
 namespace Amplify.DataStore.Storage.LiteDb;
 

@@ -1,11 +1,11 @@
 using System;
 using System.Collections.Generic;
-using Amplify.DataStore.Storage;
+using Amplify.DataStore.Predicates.Evaluation;
 
-namespace Amplify.DataStore.Predicates.Evaluation;
+namespace Amplify.DataStore.Storage;
 
 /// <summary>
-/// Orders keys value by value with <see cref="SortOrdering"/>: exactly the primary-key tie-break of
+/// Orders storage keys value by value with <see cref="SortOrdering"/>: exactly the primary-key tie-break of
 /// <see cref="ItemComparer"/>, so items kept in this order are already in the order of an unsorted query.
 /// </summary>
 internal sealed class StorageKeyOrder : IComparer<StorageKey>
