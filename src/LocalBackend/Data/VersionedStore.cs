@@ -18,8 +18,17 @@ internal sealed class VersionedStore : IDisposable
 
     // Guards the tables' references and delta lists; held only for short, non-blocking sections.
     private readonly object _tableLock = new();
-    private readonly BlockingCollection<PendingWrite> _queue = new(new ConcurrentQueue<PendingWrite>());
+    // Guards only the close check and the enqueue, so no write is queued after the close.
+    private readonly object _queueLock = new();
+    private readonly ConcurrentQueue<PendingWrite> _queue = new();
+    // Wakes the writer thread when writes are left queued; no spinning while it waits.
+    private readonly AutoResetEvent _wake = new(false);
+    private readonly List<PendingWrite> _batch = new();
     private readonly Thread _writer;
+    // 1 while a thread runs batches: only that thread touches the persistence's write path, the batch list and the
+    // tables' contents, so batches never overlap; taking and releasing it are full fences, so each batch sees the last.
+    private int _writing;
+    private bool _closed;
     private readonly IItemPersistence? _persistence;
     private readonly TimeProvider _clock;
     private readonly Dictionary<string, ModelTable> _tables = new(StringComparer.Ordinal);
@@ -107,15 +116,18 @@ internal sealed class VersionedStore : IDisposable
     }
 
     /// <summary>
-    /// Queues a write: on the writer thread the current item is read, <paramref name="decide"/> builds the next image
+    /// Queues a write: in the batch that stores it the current item is read, <paramref name="decide"/> builds the next image
     /// (or returns null to leave it, or throws to refuse), and it is stored with the next version and change time;
     /// <paramref name="committed"/> then gets the stored image, in commit order.
     /// </summary>
     /// <remarks>
-    /// One writer thread does every write, so callers never block a thread-pool thread on a lock, LiteDB transactions
-    /// stay on one OS thread, and writes that queue up while a batch is being stored are decided in arrival order
-    /// (each seeing the ones before it) and committed together in one transaction (group commit). A write whose
-    /// decision throws fails alone; a failed commit fails the whole batch and changes nothing.
+    /// Writes run one batch at a time, never waiting on a lock: when no batch is running, the caller runs the queued
+    /// writes itself (a lone write is stored without a thread switch), otherwise it leaves its write queued for the
+    /// running batch's thread, which hands what is left after its batch to the writer thread. Each batch's LiteDB
+    /// transaction begins and ends on one OS thread, and writes that queue up while a batch is being stored are decided
+    /// in arrival order (each seeing the ones before it) and committed together in one transaction (group commit). A
+    /// write whose decision throws fails alone; a failed commit fails the whole batch and changes nothing. The task
+    /// completes once the write is committed, as before.
     /// </remarks>
     /// <returns>The stored image (or the unchanged current one) and whether a write happened.</returns>
     public Task<(IReadOnlyDictionary<string, object?>? Item, bool Written)> WriteAsync(
@@ -125,34 +137,76 @@ internal sealed class VersionedStore : IDisposable
         Action<IReadOnlyDictionary<string, object?>>? committed = null)
     {
         var request = new PendingWrite(model, key, decide, committed);
-        try
+        lock (_queueLock)
         {
-            _queue.Add(request);
+            if (_closed) throw new ObjectDisposedException(nameof(VersionedStore), "The backend is stopping; the write was not accepted.");
+            _queue.Enqueue(request);
         }
-        catch (InvalidOperationException)
+        if (Interlocked.CompareExchange(ref _writing, 1, 0) == 0)
         {
-            throw new ObjectDisposedException(nameof(VersionedStore), "The backend is stopping; the write was not accepted.");
+            // No batch is running: store the queued writes (this one among them) here, one batch at most.
+            try
+            {
+                RunQueuedBatch();
+            }
+            finally
+            {
+                ReleaseWriting();
+            }
         }
         return request.Task;
     }
 
+    // Called by the thread that set _writing to 1. The writer thread is woken for writes queued meanwhile: whoever
+    // queued them found _writing taken and left them to the holder.
+    private void ReleaseWriting()
+    {
+        Interlocked.Exchange(ref _writing, 0);
+        if (!_queue.IsEmpty) _wake.Set();
+    }
+
     private void WriterLoop()
     {
-        var batch = new List<PendingWrite>();
-        foreach (var first in _queue.GetConsumingEnumerable())
+        while (true)
         {
-            batch.Add(first);
-            while (batch.Count < MaxBatch && _queue.TryTake(out var next)) batch.Add(next);
-            try
+            _wake.WaitOne();
+            if (Volatile.Read(ref _closed))
             {
-                RunBatch(batch);
+                // Waits for a running batch, then keeps _writing: nothing is queued after the close, so this stores the last writes.
+                var spin = new SpinWait();
+                while (Interlocked.CompareExchange(ref _writing, 1, 0) != 0) spin.SpinOnce();
+                while (RunQueuedBatch())
+                {
+                }
+                return;
             }
-            catch (Exception ex)
+            if (Interlocked.CompareExchange(ref _writing, 1, 0) != 0) continue; // its holder wakes this thread again if writes are left
+            while (RunQueuedBatch())
             {
-                foreach (var request in batch) request.Fail(ex); // only a bug gets here; callers must not hang
             }
+            ReleaseWriting();
+        }
+    }
+
+    /// <summary>Stores up to <see cref="MaxBatch"/> queued writes; false when none were queued. Only with _writing held.</summary>
+    private bool RunQueuedBatch()
+    {
+        var batch = _batch;
+        while (batch.Count < MaxBatch && _queue.TryDequeue(out var next)) batch.Add(next);
+        if (batch.Count == 0) return false;
+        try
+        {
+            RunBatch(batch);
+        }
+        catch (Exception ex)
+        {
+            foreach (var request in batch) request.Fail(ex); // only a bug gets here; callers must not hang
+        }
+        finally
+        {
             batch.Clear();
         }
+        return true;
     }
 
     private void RunBatch(List<PendingWrite> batch)
@@ -250,10 +304,15 @@ internal sealed class VersionedStore : IDisposable
     /// <summary>Finishes the queued writes, stops the writer thread and closes the file.</summary>
     public void Dispose()
     {
-        _queue.CompleteAdding();
+        lock (_queueLock)
+        {
+            if (_closed) return;
+            Volatile.Write(ref _closed, true);
+        }
+        _wake.Set();
         _writer.Join();
         lock (_tableLock) _persistence?.Dispose();
-        _queue.Dispose();
+        // _wake is not disposed: a caller that ran the last batch may still signal it after the writer thread stopped.
     }
 
     private ItemTable Snapshot(string model)
