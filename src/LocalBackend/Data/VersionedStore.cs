@@ -214,7 +214,7 @@ internal sealed class VersionedStore : IDisposable
         long now = NowMs;
         long sequence = _sequence;
         var staged = new Dictionary<(string Model, string Key), IReadOnlyDictionary<string, object?>>();
-        var commits = new List<(PendingWrite Request, IReadOnlyDictionary<string, object?> Image, DeltaEntry Entry)>();
+        var commits = new List<(PendingWrite Request, IReadOnlyDictionary<string, object?> Image, DeltaEntry Entry, bool IsNew)>();
         foreach (var request in batch)
         {
             var current = staged.TryGetValue((request.Model, request.Key), out var earlier) ? earlier : Current(request.Model, request.Key, now);
@@ -241,31 +241,34 @@ internal sealed class VersionedStore : IDisposable
             else next.Remove(SyncFields.Ttl);
             next[SyncFields.TypeName] = request.Model;
             var image = (IReadOnlyDictionary<string, object?>)next;
+            // The tables hold every stored row (expired tombstones too, until the purge deletes them from the file and
+            // then from memory), so a key in neither them nor this batch has no row in the file yet.
+            bool isNew = !staged.ContainsKey((request.Model, request.Key)) && !(_tables.TryGetValue(request.Model, out var table) && table.Items.TryGetValue(request.Key, out _));
             staged[(request.Model, request.Key)] = image;
-            commits.Add((request, image, new DeltaEntry(++sequence, request.Model, (long)next[SyncFields.LastChangedAt]!, image)));
+            commits.Add((request, image, new DeltaEntry(++sequence, request.Model, (long)next[SyncFields.LastChangedAt]!, image), isNew));
         }
         if (commits.Count == 0) return;
 
         try
         {
-            _persistence?.Commit(commits.Select(c => (c.Request.Model, c.Request.Key, c.Image, c.Entry)).ToList());
+            _persistence?.Commit(commits.Select(c => new ItemWrite(c.Request.Model, c.Request.Key, c.Image, c.Entry, c.IsNew)).ToList());
         }
         catch (Exception ex)
         {
-            foreach (var (request, _, _) in commits) request.Fail(ex); // nothing was stored
+            foreach (var (request, _, _, _) in commits) request.Fail(ex); // nothing was stored
             return;
         }
         lock (_tableLock)
         {
             _sequence = sequence;
-            foreach (var (request, image, entry) in commits)
+            foreach (var (request, image, entry, _) in commits)
             {
                 var table = TableOf(request.Model);
                 table.Items = table.Items.SetItem(request.Key, image);
                 table.Delta.Add(entry);
             }
         }
-        foreach (var (request, image, _) in commits) request.Complete(image, written: true);
+        foreach (var (request, image, _, _) in commits) request.Complete(image, written: true);
     }
 
     private IReadOnlyDictionary<string, object?>? Current(string model, string key, long now)
