@@ -83,4 +83,40 @@ public sealed class RepeatedRequestTests
         var stored = (await reopened.DataAsync("query($id: ID!) { getPost(id: $id) { _version } }", new { id }))["getPost"]!;
         Assert.That((int)stored["_version"]!, Is.EqualTo(Writers + 1));
     }
+
+    [Test]
+    public async Task A_key_whose_tombstone_expired_or_was_purged_is_created_again_and_survives_a_restart()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "amplify-local-backend-tests", Guid.NewGuid().ToString("N"));
+        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        void Configure(LocalBackendOptions o)
+        {
+            o.Clock = clock;
+            o.TombstoneTtl = TimeSpan.FromMinutes(1);
+        }
+        await using (var first = await Backend.StartAsync(directory: directory, configure: Configure))
+        {
+            async Task DeleteAsync(int version) => await first.DataAsync("mutation($i: DeletePostInput!) { deletePost(input: $i) { id } }", new { i = new { id = "p1", _version = version } });
+
+            await first.CreatePostAsync("one", id: "p1");
+            await DeleteAsync(1);
+            clock.Advance(TimeSpan.FromMinutes(2));
+            // The expired tombstone is still stored (not purged yet): the create replaces its row.
+            Assert.That((int)(await first.CreatePostAsync("two", id: "p1"))["_version"]!, Is.EqualTo(1));
+            await DeleteAsync(1);
+            clock.Advance(TimeSpan.FromMinutes(2));
+            Assert.That(first.Server.Purge(), Is.GreaterThanOrEqualTo(1));
+            // Purged: no row is left, the create adds one.
+            Assert.That((int)(await first.CreatePostAsync("three", id: "p1"))["_version"]!, Is.EqualTo(1));
+            await first.CreatePostAsync("other", id: "p2");
+            await first.Server.DisposeAsync();
+
+            await using var second = await Backend.StartAsync(directory: directory, configure: Configure);
+            var items = (await second.DataAsync("{ listPosts { items { id title _version _deleted } } }"))["listPosts"]!["items"]!.AsArray();
+            Assert.That(items.Select(i => ((string)i!["id"]!, (string)i["title"]!, (int)i["_version"]!, i["_deleted"] is null)),
+                Is.EquivalentTo(new[] { ("p1", "three", 1, true), ("p2", "other", 1, true) }));
+            var updated = await second.DataAsync("mutation($i: UpdatePostInput!) { updatePost(input: $i) { _version } }", new { i = new { id = "p1", title = "four", _version = 1 } });
+            Assert.That((int)updated["updatePost"]!["_version"]!, Is.EqualTo(2));
+        }
+    }
 }
