@@ -25,8 +25,8 @@ internal sealed class VersionedStore : IDisposable
     private readonly AutoResetEvent _wake = new(false);
     private readonly List<PendingWrite> _batch = new();
     private readonly Thread _writer;
-    // 1 while a thread runs batches: only that thread touches the persistence's write path, the batch list and the
-    // tables' contents, so batches never overlap; taking and releasing it are full fences, so each batch sees the last.
+    // 1 while a thread runs batches: only that thread decides and commits writes and uses the batch list, so batches
+    // never overlap; taking and releasing it are full fences, so each batch sees everything the one before it did.
     private int _writing;
     private bool _closed;
     private readonly IItemPersistence? _persistence;
@@ -121,7 +121,7 @@ internal sealed class VersionedStore : IDisposable
     /// <paramref name="committed"/> then gets the stored image, in commit order.
     /// </summary>
     /// <remarks>
-    /// Writes run one batch at a time, never waiting on a lock: when no batch is running, the caller runs the queued
+    /// Writes run one batch at a time and no caller waits for another's: when no batch is running, the caller runs the queued
     /// writes itself (a lone write is stored without a thread switch), otherwise it leaves its write queued for the
     /// running batch's thread, which hands what is left after its batch to the writer thread. Each batch's LiteDB
     /// transaction begins and ends on one OS thread, and writes that queue up while a batch is being stored are decided
