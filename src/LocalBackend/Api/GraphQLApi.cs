@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading;
@@ -21,7 +22,14 @@ internal sealed class GraphQLApi
 
     private readonly DocumentExecuter _executer = new SerialDocumentExecuter();
     private readonly GraphQLSerializer _serializer = new();
+    private static readonly IValidationRule[] s_noRules = Array.Empty<IValidationRule>();
+    private static readonly object s_valid = new();
+
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, GraphQLDocument> _documents = new(StringComparer.Ordinal);
+    // The documents that passed GraphQL.NET's validation rules, which depend on the document and schema alone (not on
+    // variables, the caller or the selected operation), so a document that passed once passes again. Keyed by the
+    // document instance and held weakly: an uncached document's mark goes with it.
+    private readonly ConditionalWeakTable<GraphQLDocument, object> _validated = new();
     private readonly QueryCostAnalyzer _costs;
     private readonly LocalBackendOptions _limits;
     private readonly int _maxNesting;
@@ -108,18 +116,29 @@ internal sealed class GraphQLApi
         }
     }
 
-    private Task<ExecutionResult> RunAsync(PreparedRequest prepared, Inputs? variables, string? operationName, CallerIdentity identity, CancellationToken cancellationToken)
-        => _executer.ExecuteAsync(options =>
+    private async Task<ExecutionResult> RunAsync(PreparedRequest prepared, Inputs? variables, string? operationName, CallerIdentity identity, CancellationToken cancellationToken)
+    {
+        var document = prepared.Document;
+        // A document that passed the validation rules before is not walked by them again (GraphQL.NET's own document
+        // cache does the same): the variables are still coerced and checked and the arguments parsed for every request.
+        // The request limits (Prepare) are checked for every request as well.
+        bool validated = document is not null && _validated.TryGetValue(document, out _);
+        var result = await _executer.ExecuteAsync(options =>
         {
             options.Schema = Schema;
-            if (prepared.Document is { } document) options.Document = document;
+            if (document is not null) options.Document = document;
             else options.Query = prepared.Query;
+            if (validated) options.ValidationRules = s_noRules;
             options.Variables = variables;
             options.OperationName = operationName;
             options.UserContext = new RequestContext(identity);
             options.CancellationToken = cancellationToken;
             options.ThrowOnUnhandledException = false;
-        });
+        }).ConfigureAwait(false);
+        // Executed: validation (rules, variables and arguments) passed.
+        if (!validated && document is not null && result.Executed) _validated.TryAdd(document, s_valid);
+        return result;
+    }
 
     private static ExecutionResult Rejected(ExecutionError error) => new() { Errors = new ExecutionErrors { error }, Executed = false };
 

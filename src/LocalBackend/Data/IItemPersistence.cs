@@ -13,7 +13,7 @@ internal interface IItemPersistence : IDisposable
     IEnumerable<DeltaEntry> LoadDelta();
 
     /// <summary>Stores item images and their delta rows, all in one transaction.</summary>
-    void Commit(IReadOnlyList<(string Model, string Key, IReadOnlyDictionary<string, object?> Item, DeltaEntry Delta)> writes);
+    void Commit(IReadOnlyList<ItemWrite> writes);
 
     /// <summary>Removes expired tombstones and delta rows older than <paramref name="deltaBeforeSequence"/>.</summary>
     void Purge(IReadOnlyList<(string Model, string Key)> expiredItems, long deltaBeforeSequence);
@@ -21,3 +21,9 @@ internal interface IItemPersistence : IDisposable
     /// <summary>Moves logged commits into the data file (called periodically, not on every commit).</summary>
     void Checkpoint();
 }
+
+/// <summary>
+/// One accepted write: the item's new image and its delta row. <paramref name="IsNew"/>: no row for the item is stored
+/// yet (the store knows every stored key), so it can be inserted without looking for one to replace.
+/// </summary>
+internal readonly record struct ItemWrite(string Model, string Key, IReadOnlyDictionary<string, object?> Item, DeltaEntry Delta, bool IsNew);

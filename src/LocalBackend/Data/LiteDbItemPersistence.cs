@@ -40,28 +40,33 @@ internal sealed class LiteDbItemPersistence : IItemPersistence
         }
     }
 
-    public void Commit(IReadOnlyList<(string Model, string Key, IReadOnlyDictionary<string, object?> Item, DeltaEntry Delta)> writes)
+    public void Commit(IReadOnlyList<ItemWrite> writes)
     {
         _database.BeginTrans();
         try
         {
             var items = _database.GetCollection(Items);
             var delta = _database.GetCollection(Delta);
-            foreach (var (model, key, item, entry) in writes)
+            foreach (var (model, key, item, entry, isNew) in writes)
             {
-                items.Upsert(new BsonDocument
+                var image = BsonItems.ToDocument(item);
+                var row = new BsonDocument
                 {
                     ["_id"] = IdOf(model, key),
                     ["m"] = model,
                     ["k"] = key,
-                    ["item"] = BsonItems.ToDocument(item),
-                });
+                    ["item"] = image,
+                };
+                // A new item has no row to replace: Upsert would first search the index for one in vain.
+                if (isNew) items.Insert(row);
+                else items.Upsert(row);
                 delta.Insert(new BsonDocument
                 {
                     ["_id"] = entry.Sequence,
                     ["m"] = entry.Model,
                     ["t"] = entry.ChangedAtMs,
-                    ["item"] = BsonItems.ToDocument(entry.Item),
+                    // The delta row holds the same image (documents are only read when stored).
+                    ["item"] = ReferenceEquals(entry.Item, item) ? image : BsonItems.ToDocument(entry.Item),
                 });
             }
             _database.Commit();

@@ -18,8 +18,17 @@ internal sealed class VersionedStore : IDisposable
 
     // Guards the tables' references and delta lists; held only for short, non-blocking sections.
     private readonly object _tableLock = new();
-    private readonly BlockingCollection<PendingWrite> _queue = new(new ConcurrentQueue<PendingWrite>());
+    // Guards only the close check and the enqueue, so no write is queued after the close.
+    private readonly object _queueLock = new();
+    private readonly ConcurrentQueue<PendingWrite> _queue = new();
+    // Wakes the writer thread when writes are left queued; no spinning while it waits.
+    private readonly AutoResetEvent _wake = new(false);
+    private readonly List<PendingWrite> _batch = new();
     private readonly Thread _writer;
+    // 1 while a thread runs batches: only that thread decides and commits writes and uses the batch list, so batches
+    // never overlap; taking and releasing it are full fences, so each batch sees everything the one before it did.
+    private int _writing;
+    private bool _closed;
     private readonly IItemPersistence? _persistence;
     private readonly TimeProvider _clock;
     private readonly Dictionary<string, ModelTable> _tables = new(StringComparer.Ordinal);
@@ -107,15 +116,18 @@ internal sealed class VersionedStore : IDisposable
     }
 
     /// <summary>
-    /// Queues a write: on the writer thread the current item is read, <paramref name="decide"/> builds the next image
+    /// Queues a write: in the batch that stores it the current item is read, <paramref name="decide"/> builds the next image
     /// (or returns null to leave it, or throws to refuse), and it is stored with the next version and change time;
     /// <paramref name="committed"/> then gets the stored image, in commit order.
     /// </summary>
     /// <remarks>
-    /// One writer thread does every write, so callers never block a thread-pool thread on a lock, LiteDB transactions
-    /// stay on one OS thread, and writes that queue up while a batch is being stored are decided in arrival order
-    /// (each seeing the ones before it) and committed together in one transaction (group commit). A write whose
-    /// decision throws fails alone; a failed commit fails the whole batch and changes nothing.
+    /// Writes run one batch at a time and no caller waits for another's: when no batch is running, the caller runs the queued
+    /// writes itself (a lone write is stored without a thread switch), otherwise it leaves its write queued for the
+    /// running batch's thread, which hands what is left after its batch to the writer thread. Each batch's LiteDB
+    /// transaction begins and ends on one OS thread, and writes that queue up while a batch is being stored are decided
+    /// in arrival order (each seeing the ones before it) and committed together in one transaction (group commit). A
+    /// write whose decision throws fails alone; a failed commit fails the whole batch and changes nothing. The task
+    /// completes once the write is committed, as before.
     /// </remarks>
     /// <returns>The stored image (or the unchanged current one) and whether a write happened.</returns>
     public Task<(IReadOnlyDictionary<string, object?>? Item, bool Written)> WriteAsync(
@@ -125,34 +137,76 @@ internal sealed class VersionedStore : IDisposable
         Action<IReadOnlyDictionary<string, object?>>? committed = null)
     {
         var request = new PendingWrite(model, key, decide, committed);
-        try
+        lock (_queueLock)
         {
-            _queue.Add(request);
+            if (_closed) throw new ObjectDisposedException(nameof(VersionedStore), "The backend is stopping; the write was not accepted.");
+            _queue.Enqueue(request);
         }
-        catch (InvalidOperationException)
+        if (Interlocked.CompareExchange(ref _writing, 1, 0) == 0)
         {
-            throw new ObjectDisposedException(nameof(VersionedStore), "The backend is stopping; the write was not accepted.");
+            // No batch is running: store the queued writes (this one among them) here, one batch at most.
+            try
+            {
+                RunQueuedBatch();
+            }
+            finally
+            {
+                ReleaseWriting();
+            }
         }
         return request.Task;
     }
 
+    // Called by the thread that set _writing to 1. The writer thread is woken for writes queued meanwhile: whoever
+    // queued them found _writing taken and left them to the holder.
+    private void ReleaseWriting()
+    {
+        Interlocked.Exchange(ref _writing, 0);
+        if (!_queue.IsEmpty) _wake.Set();
+    }
+
     private void WriterLoop()
     {
-        var batch = new List<PendingWrite>();
-        foreach (var first in _queue.GetConsumingEnumerable())
+        while (true)
         {
-            batch.Add(first);
-            while (batch.Count < MaxBatch && _queue.TryTake(out var next)) batch.Add(next);
-            try
+            _wake.WaitOne();
+            if (Volatile.Read(ref _closed))
             {
-                RunBatch(batch);
+                // Waits for a running batch, then keeps _writing: nothing is queued after the close, so this stores the last writes.
+                var spin = new SpinWait();
+                while (Interlocked.CompareExchange(ref _writing, 1, 0) != 0) spin.SpinOnce();
+                while (RunQueuedBatch())
+                {
+                }
+                return;
             }
-            catch (Exception ex)
+            if (Interlocked.CompareExchange(ref _writing, 1, 0) != 0) continue; // its holder wakes this thread again if writes are left
+            while (RunQueuedBatch())
             {
-                foreach (var request in batch) request.Fail(ex); // only a bug gets here; callers must not hang
             }
+            ReleaseWriting();
+        }
+    }
+
+    /// <summary>Stores up to <see cref="MaxBatch"/> queued writes; false when none were queued. Only with _writing held.</summary>
+    private bool RunQueuedBatch()
+    {
+        var batch = _batch;
+        while (batch.Count < MaxBatch && _queue.TryDequeue(out var next)) batch.Add(next);
+        if (batch.Count == 0) return false;
+        try
+        {
+            RunBatch(batch);
+        }
+        catch (Exception ex)
+        {
+            foreach (var request in batch) request.Fail(ex); // only a bug gets here; callers must not hang
+        }
+        finally
+        {
             batch.Clear();
         }
+        return true;
     }
 
     private void RunBatch(List<PendingWrite> batch)
@@ -160,7 +214,7 @@ internal sealed class VersionedStore : IDisposable
         long now = NowMs;
         long sequence = _sequence;
         var staged = new Dictionary<(string Model, string Key), IReadOnlyDictionary<string, object?>>();
-        var commits = new List<(PendingWrite Request, IReadOnlyDictionary<string, object?> Image, DeltaEntry Entry)>();
+        var commits = new List<(PendingWrite Request, IReadOnlyDictionary<string, object?> Image, DeltaEntry Entry, bool IsNew)>();
         foreach (var request in batch)
         {
             var current = staged.TryGetValue((request.Model, request.Key), out var earlier) ? earlier : Current(request.Model, request.Key, now);
@@ -187,31 +241,34 @@ internal sealed class VersionedStore : IDisposable
             else next.Remove(SyncFields.Ttl);
             next[SyncFields.TypeName] = request.Model;
             var image = (IReadOnlyDictionary<string, object?>)next;
+            // The tables hold every stored row (expired tombstones too, until the purge deletes them from the file and
+            // then from memory), so a key in neither them nor this batch has no row in the file yet.
+            bool isNew = !staged.ContainsKey((request.Model, request.Key)) && !(_tables.TryGetValue(request.Model, out var table) && table.Items.TryGetValue(request.Key, out _));
             staged[(request.Model, request.Key)] = image;
-            commits.Add((request, image, new DeltaEntry(++sequence, request.Model, (long)next[SyncFields.LastChangedAt]!, image)));
+            commits.Add((request, image, new DeltaEntry(++sequence, request.Model, (long)next[SyncFields.LastChangedAt]!, image), isNew));
         }
         if (commits.Count == 0) return;
 
         try
         {
-            _persistence?.Commit(commits.Select(c => (c.Request.Model, c.Request.Key, c.Image, c.Entry)).ToList());
+            _persistence?.Commit(commits.Select(c => new ItemWrite(c.Request.Model, c.Request.Key, c.Image, c.Entry, c.IsNew)).ToList());
         }
         catch (Exception ex)
         {
-            foreach (var (request, _, _) in commits) request.Fail(ex); // nothing was stored
+            foreach (var (request, _, _, _) in commits) request.Fail(ex); // nothing was stored
             return;
         }
         lock (_tableLock)
         {
             _sequence = sequence;
-            foreach (var (request, image, entry) in commits)
+            foreach (var (request, image, entry, _) in commits)
             {
                 var table = TableOf(request.Model);
                 table.Items = table.Items.SetItem(request.Key, image);
                 table.Delta.Add(entry);
             }
         }
-        foreach (var (request, image, _) in commits) request.Complete(image, written: true);
+        foreach (var (request, image, _, _) in commits) request.Complete(image, written: true);
     }
 
     private IReadOnlyDictionary<string, object?>? Current(string model, string key, long now)
@@ -250,10 +307,15 @@ internal sealed class VersionedStore : IDisposable
     /// <summary>Finishes the queued writes, stops the writer thread and closes the file.</summary>
     public void Dispose()
     {
-        _queue.CompleteAdding();
+        lock (_queueLock)
+        {
+            if (_closed) return;
+            Volatile.Write(ref _closed, true);
+        }
+        _wake.Set();
         _writer.Join();
         lock (_tableLock) _persistence?.Dispose();
-        _queue.Dispose();
+        // _wake is not disposed: a caller that ran the last batch may still signal it after the writer thread stopped.
     }
 
     private ItemTable Snapshot(string model)
