@@ -275,7 +275,30 @@ internal sealed class VersionedStore : IDisposable
         => _tables.TryGetValue(model, out var table) && table.Items.TryGetValue(key, out var found) && !ItemImage.IsExpiredTombstone(found, now) ? found : null;
 
     /// <summary>Drops expired tombstones and delta rows from memory and the file; returns how many went.</summary>
+    /// <remarks>
+    /// Runs as a batch does, holding the writing right: a batch running meanwhile could re-create a key whose expired
+    /// tombstone this purge has chosen, and the purge would then delete the new row from the file (lost at the next
+    /// restart) while memory kept it. With no batch running, what is expired is decided against the stored state.
+    /// </remarks>
     public int Purge()
+    {
+        var spin = new SpinWait();
+        while (Interlocked.CompareExchange(ref _writing, 1, 0) != 0)
+        {
+            if (Volatile.Read(ref _closed)) return 0; // the closing writer keeps the right; nothing to purge any more
+            spin.SpinOnce();
+        }
+        try
+        {
+            return PurgeExpired();
+        }
+        finally
+        {
+            ReleaseWriting();
+        }
+    }
+
+    private int PurgeExpired()
     {
         lock (_tableLock)
         {
