@@ -290,6 +290,9 @@ internal sealed class VersionedStore : IDisposable
         }
         try
         {
+            // Outside the table lock: moving a large log into the data file can take seconds, and readers (served from
+            // memory) must not wait for it; batches wait anyway, as LiteDB's checkpoint excludes commits.
+            _persistence?.Checkpoint();
             return PurgeExpired();
         }
         finally
@@ -318,7 +321,6 @@ internal sealed class VersionedStore : IDisposable
                 if (stale < table.Delta.Count) keepFrom = Math.Min(keepFrom, table.Delta[stale].Sequence);
                 removed += stale;
             }
-            _persistence?.Checkpoint();
             if (expired.Count == 0 && removed == 0) return 0;
             _persistence?.Purge(expired, keepFrom);
             foreach (var (model, key) in expired) _tables[model].Items = _tables[model].Items.Remove(key);
