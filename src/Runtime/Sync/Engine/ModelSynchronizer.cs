@@ -59,20 +59,26 @@ internal sealed class ModelSynchronizer
         string? nextToken = null;
         long? startedAt = null;
         int received = 0, applied = 0;
-        Task<AppSyncResponse> FetchAsync(string? token, int receivedSoFar) => _context.SendAsync(model, AuthOperation.Read, documents.Sync, new JsonObject
+        async Task<(AppSyncResponse Response, List<RemoteChange>? Changes)> FetchAsync(string? token, int receivedSoFar)
         {
-            ["limit"] = Math.Min(options.SyncPageSize, options.MaxRecordsToSync - receivedSoFar),
-            ["nextToken"] = token,
-            ["lastSync"] = full ? null : state.LastSync,
-            ["filter"] = filter is null ? null : JsonNode.Parse(filter),
-        }, cancellationToken);
+            var fetched = await _context.SendAsync(model, AuthOperation.Read, documents.Sync, new JsonObject
+            {
+                ["limit"] = Math.Min(options.SyncPageSize, options.MaxRecordsToSync - receivedSoFar),
+                ["nextToken"] = token,
+                ["lastSync"] = full ? null : state.LastSync,
+                ["filter"] = filter is null ? null : JsonNode.Parse(filter),
+            }, cancellationToken).ConfigureAwait(false);
+            // The page's records are read into models here, while the previous page is being stored, so the writer
+            // does not wait for the reading between pages.
+            return (fetched, fetched.Data?[documents.SyncField] is JsonObject fetchedPage ? ReadPage(model, fetchedPage["items"] as JsonArray) : null);
+        }
         // A base sync of a model that holds no server versions yet (the first hydration) has no version to compare with:
         // each record appears once in the run's pages, so the per-record version lookups can be skipped.
         var firstHydration = full && !await _context.Storage.WriteAsync(s => s.HasSyncMetadata(model), cancellationToken).ConfigureAwait(false);
-        Task<AppSyncResponse>? next = FetchAsync(null, 0);
+        Task<(AppSyncResponse Response, List<RemoteChange>? Changes)>? next = FetchAsync(null, 0);
         while (next is not null)
         {
-            var response = await next.ConfigureAwait(false);
+            var (response, read) = await next.ConfigureAwait(false);
             next = null;
             if (response.Errors.Count > 0)
             {
@@ -88,7 +94,7 @@ internal sealed class ModelSynchronizer
                 ?? throw new AppSyncException(AppSyncFailureKind.BadRequest, $"{documents.SyncField} returned no page.");
             startedAt ??= page["startedAt"]?.GetValue<long>();
             nextToken = page["nextToken"]?.GetValue<string>();
-            var changes = ReadPage(model, page["items"] as JsonArray);
+            var changes = read ?? ReadPage(model, page["items"] as JsonArray);
             received += changes.Count;
             // The next page is on its way while this one is stored.
             if (nextToken is not null && received < options.MaxRecordsToSync) next = FetchAsync(nextToken, received);
