@@ -85,12 +85,15 @@ internal static class SyncBenchmark
         {
             if (r == 1) (js, jsSkipped) = await JsHydrationAsync(backend, n, jsCapSeconds);
             var db = Path.Combine(root, $"hydrate-{r}.db");
+            var serverCpuBefore = backend.Sample().Cpu;
             var result = await ChildProgram.RunAsync("csharp", "dotnet", new[] { SyncClientDll, "hydrate", "--config", backend.OutputsPath!, "--db", db, "--n", n.ToString(CultureInfo.InvariantCulture) }, TimeSpan.FromMinutes(12));
+            // The backend's CPU over the whole child run (start-up included): what the client shared the machine with.
+            var serverCpuMs = (backend.Sample().Cpu - serverCpuBefore).TotalMilliseconds;
             DeleteDatabase(db);
             if (result is { } figures)
             {
                 csharp.Add(figures);
-                Console.WriteLine("{\"scenario\":\"sync-hydrate-csharp\",\"run\":" + (r + 1) + "," + figures.GetRawText()[1..]);
+                Console.WriteLine("{\"scenario\":\"sync-hydrate-csharp\",\"run\":" + (r + 1) + ",\"serverCpuMs\":" + serverCpuMs.ToString("F0", CultureInfo.InvariantCulture) + "," + figures.GetRawText()[1..]);
             }
         }
         if (repeat < 2) (js, jsSkipped) = await JsHydrationAsync(backend, n, jsCapSeconds);

@@ -61,6 +61,8 @@ internal static class Hydration
         });
 
         var beforeMb = Report.WorkingSetMb();
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var gcBefore = (Gen0: GC.CollectionCount(0), Gen1: GC.CollectionCount(1), Gen2: GC.CollectionCount(2), Pause: GC.GetTotalPauseDuration());
         var start = Stopwatch.GetTimestamp();
         await store.StartAsync();
         var started = Stopwatch.GetTimestamp();
@@ -69,6 +71,9 @@ internal static class Hydration
         var (postAt, received) = await postDone.Task;
         if (await Task.WhenAny(ready.Task, timeout) == timeout) throw new TimeoutException("No ReadyEvent within 10 minutes.");
         var readyAt = await ready.Task;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        var gcPause = GC.GetTotalPauseDuration() - gcBefore.Pause;
+        var collections = $"{GC.CollectionCount(0) - gcBefore.Gen0}/{GC.CollectionCount(1) - gcBefore.Gen1}/{GC.CollectionCount(2) - gcBefore.Gen2}";
         await sampling.CancelAsync();
         await sampler;
         var peakMb = Report.PeakWorkingSetMb();
@@ -87,6 +92,11 @@ internal static class Hydration
             ["firstPageMs"] = at.Length > 0 ? Report.Ms(start, at[0]) : null,
             ["postCompleteMs"] = Report.Ms(start, postAt),
             ["readyMs"] = Report.Ms(start, readyAt),
+            // The client process's CPU (all threads) and GC over StartAsync → ready: CPU near readyMs means one busy
+            // thread (the store's writer) sets the pace; the GC pause is time every thread stood still.
+            ["cpuMs"] = cpu.TotalMilliseconds,
+            ["gcPauseMs"] = gcPause.TotalMilliseconds,
+            ["gcGen012"] = collections,
             ["pages"] = at.Length,
             ["pageP50Ms"] = gaps.Length > 0 ? gaps[gaps.Length / 2] : null,
             ["pageMaxMs"] = gaps.Length > 0 ? gaps[^1] : null,

@@ -59,6 +59,10 @@ internal sealed class ModelSynchronizer
         string? nextToken = null;
         long? startedAt = null;
         int received = 0, applied = 0;
+        // An error-free page is read from the body's bytes straight into models (SyncPageReader); any other answer is
+        // parsed as usual and handled below.
+        Func<ReadOnlyMemory<byte>, object?> readPage = body => SyncPageReader.TryRead(body, documents.SyncField, model,
+            ex => _context.ReportError(new SyncError("Sync", model.Name, "BadRecord", ex.Message)));
         async Task<(AppSyncResponse Response, List<RemoteChange>? Changes)> FetchAsync(string? token, int receivedSoFar)
         {
             var fetched = await _context.SendAsync(model, AuthOperation.Read, documents.Sync, new JsonObject
@@ -67,9 +71,10 @@ internal sealed class ModelSynchronizer
                 ["nextToken"] = token,
                 ["lastSync"] = full ? null : state.LastSync,
                 ["filter"] = filter is null ? null : JsonNode.Parse(filter),
-            }, cancellationToken).ConfigureAwait(false);
+            }, readPage, cancellationToken).ConfigureAwait(false);
             // The page's records are read into models here, while the previous page is being stored, so the writer
             // does not wait for the reading between pages.
+            if (fetched.Read is SyncPage) return (fetched, null);
             return (fetched, fetched.Data?[documents.SyncField] is JsonObject fetchedPage ? ReadPage(model, fetchedPage["items"] as JsonArray) : null);
         }
         // A base sync of a model that holds no server versions yet (the first hydration) has no version to compare with:
@@ -80,21 +85,31 @@ internal sealed class ModelSynchronizer
         {
             var (response, read) = await next.ConfigureAwait(false);
             next = null;
-            if (response.Errors.Count > 0)
+            List<RemoteChange> changes;
+            if (response.Read is SyncPage fastPage)
             {
-                // A partial page (items with errors for records the caller may not read) keeps what arrived.
-                foreach (var error in response.Errors) _context.ReportError(new SyncError("Sync", model.Name, error.ErrorType ?? error.Kind.ToString(), error.Message));
-                if (response.Data?[documents.SyncField] is not JsonObject)
-                {
-                    if (response.Errors[0].Kind == AppSyncFailureKind.Unauthorized) return received; // other models keep syncing
-                    response.EnsureSuccess();
-                }
+                startedAt ??= fastPage.StartedAt;
+                nextToken = fastPage.NextToken;
+                changes = fastPage.Changes;
             }
-            var page = response.Data?[documents.SyncField] as JsonObject
-                ?? throw new AppSyncException(AppSyncFailureKind.BadRequest, $"{documents.SyncField} returned no page.");
-            startedAt ??= page["startedAt"]?.GetValue<long>();
-            nextToken = page["nextToken"]?.GetValue<string>();
-            var changes = read ?? ReadPage(model, page["items"] as JsonArray);
+            else
+            {
+                if (response.Errors.Count > 0)
+                {
+                    // A partial page (items with errors for records the caller may not read) keeps what arrived.
+                    foreach (var error in response.Errors) _context.ReportError(new SyncError("Sync", model.Name, error.ErrorType ?? error.Kind.ToString(), error.Message));
+                    if (response.Data?[documents.SyncField] is not JsonObject)
+                    {
+                        if (response.Errors[0].Kind == AppSyncFailureKind.Unauthorized) return received; // other models keep syncing
+                        response.EnsureSuccess();
+                    }
+                }
+                var page = response.Data?[documents.SyncField] as JsonObject
+                    ?? throw new AppSyncException(AppSyncFailureKind.BadRequest, $"{documents.SyncField} returned no page.");
+                startedAt ??= page["startedAt"]?.GetValue<long>();
+                nextToken = page["nextToken"]?.GetValue<string>();
+                changes = read ?? ReadPage(model, page["items"] as JsonArray);
+            }
             received += changes.Count;
             // The next page is on its way while this one is stored.
             if (nextToken is not null && received < options.MaxRecordsToSync) next = FetchAsync(nextToken, received);

@@ -22,6 +22,34 @@ internal static class RemoteRecords
         return new RemoteChange(item, deleted, new SyncMetadata(version, changedAt, deleted));
     }
 
+    /// <summary>
+    /// The record given as its own UTF-8 JSON object (e.g. a slice of a sync page's body) as a <see cref="RemoteChange"/>:
+    /// the same result as <see cref="Read(ModelMetadata, JsonObject)"/>, without building a JSON tree.
+    /// </summary>
+    public static RemoteChange Read(ModelMetadata model, ReadOnlyMemory<byte> record)
+    {
+        var reader = new JsonModelReader(record);
+        var item = model.Codec.Read(reader);
+        reader.EnsureEndOfInput();
+        int version = 0;
+        long changedAt = 0;
+        bool deleted = false;
+        var json = new Utf8JsonReader(record.Span);
+        json.Read(); // the record's StartObject (the model reader above accepted it)
+        while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
+        {
+            // ValueTextEquals compares the unescaped name, as the JSON tree's lookup does.
+            bool isVersion = json.ValueTextEquals("_version"u8), isChangedAt = !isVersion && json.ValueTextEquals("_lastChangedAt"u8);
+            bool isDeleted = !isVersion && !isChangedAt && json.ValueTextEquals("_deleted"u8);
+            json.Read();
+            if (isVersion && json.TokenType == JsonTokenType.Number && json.TryGetInt64(out var v)) version = (int)v;
+            else if (isChangedAt && json.TokenType == JsonTokenType.Number && json.TryGetInt64(out var at)) changedAt = at;
+            else if (isDeleted) deleted = json.TokenType == JsonTokenType.True;
+            json.Skip();
+        }
+        return new RemoteChange(item, deleted, new SyncMetadata(version, changedAt, deleted));
+    }
+
     /// <summary>The record as a model instance (sync fields and anything else the model does not have are skipped).</summary>
     public static object ReadModel(ModelMetadata model, JsonObject record)
     {

@@ -72,7 +72,11 @@ internal sealed class SyncContext : IDisposable
     /// Sends one operation, trying the auth modes in order (the next one when the server says unauthorized) and retrying
     /// throttling and server errors; returns the answer of the first mode the server accepted, or the last refusal.
     /// </summary>
-    public async Task<AppSyncResponse> SendAsync(ModelMetadata model, AuthOperation operation, string query, JsonObject variables, CancellationToken cancellationToken)
+    public Task<AppSyncResponse> SendAsync(ModelMetadata model, AuthOperation operation, string query, JsonObject variables, CancellationToken cancellationToken)
+        => SendAsync(model, operation, query, variables, read: null, cancellationToken);
+
+    /// <summary>As above; an error-free body is first offered to <paramref name="read"/> (see <see cref="AppSyncHttpClient.SendAsync(string, JsonObject?, AuthorizationType, Func{ReadOnlyMemory{byte}, object?}?, CancellationToken)"/>).</summary>
+    public async Task<AppSyncResponse> SendAsync(ModelMetadata model, AuthOperation operation, string query, JsonObject variables, Func<ReadOnlyMemory<byte>, object?>? read, CancellationToken cancellationToken)
     {
         var modes = AuthModes(model, operation);
         AppSyncResponse? refused = null;
@@ -82,7 +86,7 @@ internal sealed class SyncContext : IDisposable
             try
             {
                 var response = await ServerRetry.ExecuteAsync(
-                    async token => await Client.SendAsync(query, variables, mode, token).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+                    async token => await Client.SendAsync(query, variables, mode, read, token).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
                 if (response.Errors.Count > 0 && response.Errors[0].Kind == AppSyncFailureKind.Unauthorized)
                 {
                     refused = response;

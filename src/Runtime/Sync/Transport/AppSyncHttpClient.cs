@@ -50,7 +50,16 @@ internal sealed class AppSyncHttpClient
     /// <see cref="AppSyncResponse.EnsureSuccess"/>); throws <see cref="AppSyncException"/> otherwise, of kind
     /// <see cref="AppSyncFailureKind.ResponseTooLarge"/> when the body is longer than the limit (it is not read past it).
     /// </summary>
-    public async Task<AppSyncResponse> SendAsync(string query, JsonObject? variables, AuthorizationType mode, CancellationToken cancellationToken)
+    public Task<AppSyncResponse> SendAsync(string query, JsonObject? variables, AuthorizationType mode, CancellationToken cancellationToken)
+        => SendAsync(query, variables, mode, read: null, cancellationToken);
+
+    /// <summary>
+    /// Sends a query or mutation; with <paramref name="read"/>, an HTTP 200 body is first offered to it as UTF-8 bytes
+    /// (valid only during the call): what it returns becomes <see cref="AppSyncResponse.Read"/>, and null (e.g. the body
+    /// has errors) means the body is parsed as usual. Lets a sync page go straight from bytes to models, without the
+    /// JSON tree, the string and their large-object-heap copies.
+    /// </summary>
+    public async Task<AppSyncResponse> SendAsync(string query, JsonObject? variables, AuthorizationType mode, Func<ReadOnlyMemory<byte>, object?>? read, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         var body = new JsonObject { ["query"] = query, ["variables"] = variables?.DeepClone() ?? new JsonObject() }.ToJsonString();
@@ -84,10 +93,10 @@ internal sealed class AppSyncHttpClient
             using (response)
             {
                 var status = (int)response.StatusCode;
-                string text;
+                PooledBody answer;
                 try
                 {
-                    text = await ReadBodyAsync(response, status, timeout.Token).ConfigureAwait(false);
+                    answer = await ReadBodyAsync(response, status, timeout.Token).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
                 {
@@ -97,9 +106,16 @@ internal sealed class AppSyncHttpClient
                 {
                     throw new AppSyncException(AppSyncFailureKind.Network, $"The answer from {_config.GraphQLEndpoint} was cut off: {ex.Message}", ex);
                 }
-                if (status == 401 && attempt == 0 && _tokens is not null && UsesToken(mode)) continue; // expired token: refresh once
-                if (status == 200) return Parse(text, status);
-                throw StatusFailure(response, status, text);
+                using (answer)
+                {
+                    if (status == 401 && attempt == 0 && _tokens is not null && UsesToken(mode)) continue; // expired token: refresh once
+                    if (status == 200)
+                    {
+                        if (read?.Invoke(answer.Memory) is { } value) return new AppSyncResponse(null, Array.Empty<AppSyncError>()) { Read = value };
+                        return Parse(answer.Memory.Span, status);
+                    }
+                    throw StatusFailure(response, status, Encoding.UTF8.GetString(answer.Memory.Span));
+                }
             }
         }
     }
@@ -109,36 +125,36 @@ internal sealed class AppSyncHttpClient
     /// of the body is read, and a body without one (chunked) is abandoned once it passes the limit. Disposing the
     /// response then drops the connection instead of downloading the rest.
     /// </summary>
-    private async Task<string> ReadBodyAsync(HttpResponseMessage response, int status, CancellationToken cancellationToken)
+    private async Task<PooledBody> ReadBodyAsync(HttpResponseMessage response, int status, CancellationToken cancellationToken)
     {
         var announced = response.Content.Headers.ContentLength;
         if (announced > _maxResponseBytes) throw TooLarge(status, announced);
-        // A MemoryStream (and a string) holds at most ~2 GB, whatever the configured limit.
+        // An array holds at most ~2 GB, whatever the configured limit.
         var limit = Math.Min(_maxResponseBytes, Array.MaxLength);
-        // Sized from Content-Length, but not beyond 1 MiB on the server's word alone.
-        using var body = new MemoryStream((int)Math.Min(announced ?? 0, 1024 * 1024));
-        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
+        // A pooled buffer sized from Content-Length, but not beyond 1 MiB on the server's word alone; it grows by doubling.
+        // Pooled because a sync page (hundreds of KB) would otherwise be a fresh large-object-heap array per page.
+        var body = new PooledBody((int)Math.Clamp(announced ?? 0, 16 * 1024, 1024 * 1024));
+        try
         {
-            var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
-            try
+            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
             {
                 int read;
-                while ((read = await stream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+                while ((read = await stream.ReadAsync(body.FreeSpace(), cancellationToken).ConfigureAwait(false)) > 0)
                 {
                     if (body.Length + read > limit) throw TooLarge(status, announced);
-                    body.Write(buffer, 0, read);
+                    body.Advance(read);
                 }
             }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(buffer);
-            }
+            // GraphQL over HTTP answers in JSON, which is UTF-8 (RFC 8259); a byte-order mark is skipped as ReadAsStringAsync would.
+            body.SkipPrefix(Encoding.UTF8.Preamble);
+            return body;
         }
-        // GraphQL over HTTP answers in JSON, which is UTF-8 (RFC 8259); a byte-order mark is skipped as ReadAsStringAsync would.
-        var bytes = body.GetBuffer().AsSpan(0, (int)body.Length);
-        if (bytes.StartsWith(Encoding.UTF8.Preamble)) bytes = bytes[Encoding.UTF8.Preamble.Length..];
-        return Encoding.UTF8.GetString(bytes);
+        catch
+        {
+            body.Dispose();
+            throw;
+        }
     }
 
     private AppSyncException TooLarge(int status, long? announced)
@@ -193,17 +209,19 @@ internal sealed class AppSyncHttpClient
         return retry.Date is { } date ? (date - DateTimeOffset.UtcNow) is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero : null;
     }
 
-    private AppSyncResponse Parse(string text, int status)
-        => TryParse(text) ?? throw new AppSyncException(AppSyncFailureKind.ServerError,
+    private AppSyncResponse Parse(ReadOnlySpan<byte> utf8, int status)
+        => TryParse(utf8) ?? throw new AppSyncException(AppSyncFailureKind.ServerError,
             $"{_config.GraphQLEndpoint} answered HTTP {status} with a body that is not a GraphQL response.", statusCode: status);
 
-    /// <summary>Reads <c>{ data, errors }</c>; null when the text is not a JSON object.</summary>
-    private static AppSyncResponse? TryParse(string text)
+    private static AppSyncResponse? TryParse(string text) => TryParse(Encoding.UTF8.GetBytes(text));
+
+    /// <summary>Reads <c>{ data, errors }</c>; null when the body is not a JSON object.</summary>
+    private static AppSyncResponse? TryParse(ReadOnlySpan<byte> utf8)
     {
         JsonNode? root;
         try
         {
-            root = JsonNode.Parse(text);
+            root = JsonNode.Parse(utf8);
         }
         catch (JsonException)
         {

@@ -8,6 +8,12 @@ namespace Amplify.DataStore.Sync.Transport;
 internal sealed record AppSyncResponse(JsonObject? Data, IReadOnlyList<AppSyncError> Errors)
 {
     /// <summary>
+    /// What the caller's reader made of an error-free body instead of <see cref="Data"/> (e.g. a sync page read straight
+    /// into models); null when the body was parsed into <see cref="Data"/> and <see cref="Errors"/>.
+    /// </summary>
+    public object? Read { get; init; }
+
+    /// <summary>
     /// Throws an <see cref="AppSyncException"/> for the response's errors, the first one deciding the kind (AppSync reports
     /// one error per failed mutation); returns <see cref="Data"/> when there are none.
     /// </summary>
