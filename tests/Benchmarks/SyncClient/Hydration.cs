@@ -22,6 +22,7 @@ internal static class Hydration
         var ready = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
         var errors = 0;
         long sampledMax = 0;
+        long subscribedAt = 0;
 
         await using var store = await DataStore.OpenAsync(AmplifyModels.Schema, o => o
             .UseLiteDb(db)
@@ -42,6 +43,9 @@ internal static class Hydration
                     break;
                 case ReadyEvent:
                     ready.TrySetResult(Stopwatch.GetTimestamp());
+                    break;
+                case SubscriptionsEstablishedEvent:
+                    Interlocked.CompareExchange(ref subscribedAt, Stopwatch.GetTimestamp(), 0);
                     break;
             }
         });
@@ -89,6 +93,7 @@ internal static class Hydration
             ["received"] = received,
             ["local"] = local,
             ["startAsyncMs"] = Report.Ms(start, started),
+            ["subscribedMs"] = subscribedAt != 0 ? Report.Ms(start, subscribedAt) : null,
             ["firstPageMs"] = at.Length > 0 ? Report.Ms(start, at[0]) : null,
             ["postCompleteMs"] = Report.Ms(start, postAt),
             ["readyMs"] = Report.Ms(start, readyAt),
