@@ -89,7 +89,7 @@ internal sealed class LiteDbSession : IStorageSession
         if (metadata is { Deleted: false } synced) document[DocumentLayout.SyncField] = SyncMetadataDocuments.ToField(synced);
         // Known absent (from this transaction or the memory image): a plain insert, with no lookup at all.
         bool knownAbsent = TryGetKnown(model, key, out var existing) && existing is null;
-        if (!knownAbsent && metadata is null)
+        if (!knownAbsent && metadata is null && MayCarrySyncMetadata(model))
         {
             // A local save replaces the document: it keeps what the server last said about the record.
             var stored = collection.FindById(document[DocumentLayout.IdField]);
@@ -99,7 +99,9 @@ internal sealed class LiteDbSession : IStorageSession
         Wrote = true;
         _journal?.AddUpsert(storage.CollectionName, document);
         var inserted = knownAbsent ? collection.Insert(document) is not null : collection.Upsert(document);
-        _pending.For(model).Upserted(key, item, inserted);
+        var changes = _pending.For(model);
+        changes.Upserted(key, item, inserted);
+        if (document.ContainsKey(DocumentLayout.SyncField)) changes.NoteSyncMetadata();
         return inserted;
     }
 
@@ -124,11 +126,18 @@ internal sealed class LiteDbSession : IStorageSession
         }
         if (DocumentKey.ToId(storage, key) is not { } id) return false;
         var collection = _database.GetCollection(storage.CollectionName);
-        var stored = collection.FindById(id);
-        if (stored is null) return false;
-        Wrote = true;
-        // The record's sync metadata outlives its document (IStorageSession.SetSyncMetadata): it moves to a tombstone.
-        if (stored.TryGetValue(DocumentLayout.SyncField, out var field)) WriteTombstone(model, key, SyncMetadataDocuments.FromField(field));
+        if (MayCarrySyncMetadata(model))
+        {
+            var stored = collection.FindById(id);
+            if (stored is null) return false;
+            Wrote = true;
+            // The record's sync metadata outlives its document (IStorageSession.SetSyncMetadata): it moves to a tombstone.
+            if (stored.TryGetValue(DocumentLayout.SyncField, out var field)) WriteTombstone(model, key, SyncMetadataDocuments.FromField(field));
+        }
+        else
+        {
+            Wrote = true; // no document of the model carries sync metadata: the delete needs no look at the document first
+        }
         _journal?.AddDelete(storage.CollectionName, id);
         if (!collection.Delete(id)) return false;
         (changes ?? _pending.For(model)).Deleted(key);
@@ -296,6 +305,7 @@ internal sealed class LiteDbSession : IStorageSession
             document[DocumentLayout.SyncField] = SyncMetadataDocuments.ToField(metadata);
             _journal?.AddUpsert(storage.CollectionName, document);
             _database.GetCollection(storage.CollectionName).Update(document);
+            _pending.For(model).NoteSyncMetadata();
             return;
         }
         // A tombstone (or metadata for a record not stored here, e.g. one purged from the sync scope).
@@ -397,6 +407,11 @@ internal sealed class LiteDbSession : IStorageSession
     }
 
     private ImmutableSortedDictionary<StorageKey, object>? Image(ModelMetadata model) => _images?.Loaded(model);
+
+    // False only when it is known that no document of the model carries sync metadata (a local-only model, or one
+    // never synced since its image was established): a local save or delete then need not read the document first.
+    private bool MayCarrySyncMetadata(ModelMetadata model)
+        => _pending.Find(model)?.WroteSyncMetadata == true || _images?.For(model)?.MayCarrySyncMetadata != false;
 
     /// <summary>The committed image with this transaction's changes laid over it, filtered.</summary>
     private List<object> QueryImage(ModelMetadata model, ImmutableSortedDictionary<StorageKey, object> image, PredicateNode predicate)

@@ -33,6 +33,9 @@ internal sealed class ModelImage
     private readonly int _limit;
     private ImmutableSortedDictionary<StorageKey, object>? _items;
     private HashSet<int>? _keyHashes;
+    // Whether some committed document carries sync metadata; null when unknown (not loaded, or invalidated). Kept by
+    // every applied commit, so it stays known when the items are dropped for size.
+    private bool? _carriesSyncMetadata;
     private long _version;
     private long? _count;
 
@@ -76,20 +79,36 @@ internal sealed class ModelImage
         lock (_gate) return _items is null && _keyHashes is { } hashes && !hashes.Contains(key.GetHashCode());
     }
 
+    /// <summary>
+    /// False when no committed document of the model carries sync metadata (<c>__s</c>), true when one may, null when
+    /// unknown (callers then look at the document).
+    /// </summary>
+    public bool? MayCarrySyncMetadata
+    {
+        get
+        {
+            lock (_gate) return _carriesSyncMetadata;
+        }
+    }
+
     /// <summary>An empty image for a collection known to be empty (no commit may have been applied yet).</summary>
-    public bool TryInstallEmpty(long version) => TryInstall(version, Empty);
+    public bool TryInstallEmpty(long version) => TryInstall(version, Empty, carriesSyncMetadata: false);
 
     /// <summary>A builder for loading, in key order.</summary>
     public static ImmutableSortedDictionary<StorageKey, object>.Builder CreateBuilder() => Empty.ToBuilder();
 
     /// <summary>Installs loaded items (at most the limit) unless a commit was applied since <paramref name="version"/>.</summary>
-    public bool TryInstall(long version, ImmutableSortedDictionary<StorageKey, object> items)
+    /// <param name="version">The <see cref="Version"/> noted before the items were read.</param>
+    /// <param name="items">The items read.</param>
+    /// <param name="carriesSyncMetadata">Whether a document read carried sync metadata.</param>
+    public bool TryInstall(long version, ImmutableSortedDictionary<StorageKey, object> items, bool carriesSyncMetadata)
     {
         lock (_gate)
         {
             if (_version != version) return false;
             _count = items.Count;
             _keyHashes = null;
+            _carriesSyncMetadata = carriesSyncMetadata;
             Volatile.Write(ref _items, items);
             return true;
         }
@@ -112,6 +131,7 @@ internal sealed class ModelImage
             _version++;
             _count = null;
             _keyHashes = null;
+            _carriesSyncMetadata = null;
             Volatile.Write(ref _items, null);
         }
     }
@@ -127,7 +147,9 @@ internal sealed class ModelImage
             {
                 _count = 0;
                 items = Empty;
+                _carriesSyncMetadata = false; // every document went; what this commit wrote after that is noted below
             }
+            if (changes.WroteSyncMetadata && _carriesSyncMetadata is not null) _carriesSyncMetadata = true;
             if (items is not null)
             {
                 var builder = items.ToBuilder();

@@ -60,11 +60,13 @@ internal sealed class ModelImages
         bool installable = holdsEveryWrite();
         var builder = ModelImage.CreateBuilder();
         var model = storage.Model;
+        bool carriesSyncMetadata = false;
         // At most one item more than the limit: no separate count (LiteDB counts by reading every document anyway).
         foreach (var document in database.GetCollection(storage.CollectionName).Query().Limit(image.Limit + 1).ToDocuments())
         {
             var item = ModelDocuments.FromDocument(storage, document);
             builder[StorageKey.Of(model, item)] = item;
+            carriesSyncMetadata |= document.ContainsKey(DocumentLayout.SyncField);
         }
         var loaded = builder.ToImmutable();
         if (loaded.Count > image.Limit)
@@ -73,7 +75,7 @@ internal sealed class ModelImages
             return null;
         }
         // Not installed when a commit was applied meanwhile; what was read is still one committed state, so use it.
-        if (installable) image.TryInstall(version, loaded);
+        if (installable) image.TryInstall(version, loaded, carriesSyncMetadata);
         return loaded;
     }
 }

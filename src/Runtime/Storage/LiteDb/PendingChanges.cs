@@ -44,6 +44,12 @@ internal sealed class ModelChanges(ModelMetadata model)
     /// <summary>The latest state of each key touched since the transaction began (or since <see cref="Cleared"/>).</summary>
     public Dictionary<StorageKey, object?> Items { get; } = new();
 
+    /// <summary>True when a document of the model written in this transaction carries sync metadata.</summary>
+    public bool WroteSyncMetadata { get; private set; }
+
+    /// <summary>Records that a document written in this transaction carries sync metadata.</summary>
+    public void NoteSyncMetadata() => WroteSyncMetadata = true;
+
     /// <summary>Items inserted minus items deleted in this transaction (for the committed count).</summary>
     public long CountDelta { get; private set; }
 

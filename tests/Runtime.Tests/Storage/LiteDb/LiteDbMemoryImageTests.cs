@@ -171,6 +171,52 @@ public class LiteDbMemoryImageTests : StorageAdapterConformanceTests
         Assert.That(adapter.IsKnownAbsent(Counter.Metadata, Counter.KeyOf(100)), Is.False, "an invalidated image knows nothing");
     }
 
+    [TestCase(1000, true, TestName = "Sync_metadata_arriving_with_a_server_copy_after_local_only_writes_is_kept (image kept)")]
+    [TestCase(2, true, TestName = "Sync_metadata_arriving_with_a_server_copy_after_local_only_writes_is_kept (items dropped for size)")]
+    [TestCase(1000, false, TestName = "Sync_metadata_set_on_its_own_after_local_only_writes_is_kept (image kept)")]
+    [TestCase(2, false, TestName = "Sync_metadata_set_on_its_own_after_local_only_writes_is_kept (items dropped for size)")]
+    public async Task Sync_metadata_arriving_after_local_only_writes_is_kept(int limit, bool withServerCopy)
+    {
+        var file = $"flag-{limit}-{withServerCopy}.db";
+        var adapter = await OpenAsync(file, limit);
+        try
+        {
+            // Local-only so far: the image knows no document carries metadata, so saves and deletes do not read them first.
+            await UpsertAsync(adapter, new Counter { Id = 1, Value = 1 }, new Counter { Id = 2, Value = 2 }, new Counter { Id = 3, Value = 3 });
+            await adapter.WriteAsync(s => s.Delete(Counter.Metadata, Counter.KeyOf(2)), default);
+            await adapter.WriteAsync(s => s.Upsert(Counter.Metadata, new Counter { Id = 1, Value = 10 }), default);
+            Assert.That(await adapter.WriteAsync(s => s.GetSyncMetadata(Counter.Metadata, Counter.KeyOf(1)), default), Is.Null);
+
+            // The first metadata of the model arrives, and in the same transaction a local save of the record.
+            await adapter.WriteAsync(s =>
+            {
+                if (withServerCopy) s.Upsert(Counter.Metadata, new Counter { Id = 3, Value = 33 }, new SyncMetadata(5, 5000, false));
+                else s.SetSyncMetadata(Counter.Metadata, Counter.KeyOf(3), new SyncMetadata(5, 5000, false));
+                s.Upsert(Counter.Metadata, new Counter { Id = 3, Value = 30 });
+                return 0;
+            }, default);
+            Assert.That(await adapter.WriteAsync(s => s.GetSyncMetadata(Counter.Metadata, Counter.KeyOf(3)), default), Is.EqualTo((SyncMetadata?)new SyncMetadata(5, 5000, false)), "the save in the same transaction kept it");
+            // Later transactions save and delete it: the version outlives both.
+            await adapter.WriteAsync(s => s.Upsert(Counter.Metadata, new Counter { Id = 3, Value = 300 }), default);
+            Assert.That(await adapter.WriteAsync(s => s.GetSyncMetadata(Counter.Metadata, Counter.KeyOf(3)), default), Is.EqualTo((SyncMetadata?)new SyncMetadata(5, 5000, false)), "a later local save kept it");
+            await adapter.WriteAsync(s => s.Upsert(Counter.Metadata, new Counter { Id = 4, Value = 4 }, new SyncMetadata(7, 7000, false)), default);
+            await adapter.Writer!.CommitJournaledAsync(default);
+        }
+        finally
+        {
+            await adapter.DisposeAsync();
+        }
+
+        // Reopened: the image is loaded from the documents, which carry metadata, so it is looked for again.
+        await using var reopened = await OpenAsync(file, limit);
+        var all = await reopened.QueryAsync(Counter.Metadata, MatchAll.Instance, null, 0, null, default);
+        Assert.That(all.Cast<Counter>().Select(c => (c.Id, c.Value)), Is.EqualTo(new[] { (1, (int?)10), (3, (int?)300), (4, (int?)4) }));
+        await reopened.WriteAsync(s => s.Upsert(Counter.Metadata, new Counter { Id = 4, Value = 40 }), default);
+        await reopened.WriteAsync(s => s.Delete(Counter.Metadata, Counter.KeyOf(3)), default);
+        Assert.That(await reopened.WriteAsync(s => (s.Get(Counter.Metadata, Counter.KeyOf(3)), s.GetSyncMetadata(Counter.Metadata, Counter.KeyOf(3)), s.GetSyncMetadata(Counter.Metadata, Counter.KeyOf(4))), default),
+            Is.EqualTo(((object?)null, (SyncMetadata?)new SyncMetadata(5, 5000, false), (SyncMetadata?)new SyncMetadata(7, 7000, false))), "after a reopen a delete moves it to a tombstone and a save keeps it");
+    }
+
     [Test]
     public async Task Callers_read_their_own_writes_while_image_loads_race_with_commits()
     {
