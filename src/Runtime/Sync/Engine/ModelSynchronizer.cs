@@ -59,31 +59,26 @@ internal sealed class ModelSynchronizer
         string? nextToken = null;
         long? startedAt = null;
         int received = 0, applied = 0;
-        // An error-free page is read from the body's bytes straight into models (SyncPageReader); any other answer is
-        // parsed as usual and handled below.
+        // An error-free page is read from the body's bytes straight into models (SyncPageReader); any other answer (errors,
+        // a partial page) is parsed as usual and handled below.
         Func<ReadOnlyMemory<byte>, object?> readPage = body => SyncPageReader.TryRead(body, documents.SyncField, model,
             ex => _context.ReportError(new SyncError("Sync", model.Name, "BadRecord", ex.Message)));
-        async Task<(AppSyncResponse Response, List<RemoteChange>? Changes)> FetchAsync(string? token, int receivedSoFar)
+        // The page's records are read into models as the page arrives, while the previous page is being stored, so the
+        // writer does not wait for the reading between pages.
+        Task<AppSyncResponse> FetchAsync(string? token, int receivedSoFar) => _context.SendAsync(model, AuthOperation.Read, documents.Sync, new JsonObject
         {
-            var fetched = await _context.SendAsync(model, AuthOperation.Read, documents.Sync, new JsonObject
-            {
-                ["limit"] = Math.Min(options.SyncPageSize, options.MaxRecordsToSync - receivedSoFar),
-                ["nextToken"] = token,
-                ["lastSync"] = full ? null : state.LastSync,
-                ["filter"] = filter is null ? null : JsonNode.Parse(filter),
-            }, readPage, cancellationToken).ConfigureAwait(false);
-            // The page's records are read into models here, while the previous page is being stored, so the writer
-            // does not wait for the reading between pages.
-            if (fetched.Read is SyncPage) return (fetched, null);
-            return (fetched, fetched.Data?[documents.SyncField] is JsonObject fetchedPage ? ReadPage(model, fetchedPage["items"] as JsonArray) : null);
-        }
+            ["limit"] = Math.Min(options.SyncPageSize, options.MaxRecordsToSync - receivedSoFar),
+            ["nextToken"] = token,
+            ["lastSync"] = full ? null : state.LastSync,
+            ["filter"] = filter is null ? null : JsonNode.Parse(filter),
+        }, readPage, cancellationToken);
         // A base sync of a model that holds no server versions yet (the first hydration) has no version to compare with:
         // each record appears once in the run's pages, so the per-record version lookups can be skipped.
         var firstHydration = full && !await _context.Storage.WriteAsync(s => s.HasSyncMetadata(model), cancellationToken).ConfigureAwait(false);
-        Task<(AppSyncResponse Response, List<RemoteChange>? Changes)>? next = FetchAsync(null, 0);
+        Task<AppSyncResponse>? next = FetchAsync(null, 0);
         while (next is not null)
         {
-            var (response, read) = await next.ConfigureAwait(false);
+            var response = await next.ConfigureAwait(false);
             next = null;
             List<RemoteChange> changes;
             if (response.Read is SyncPage fastPage)
@@ -108,7 +103,7 @@ internal sealed class ModelSynchronizer
                     ?? throw new AppSyncException(AppSyncFailureKind.BadRequest, $"{documents.SyncField} returned no page.");
                 startedAt ??= page["startedAt"]?.GetValue<long>();
                 nextToken = page["nextToken"]?.GetValue<string>();
-                changes = read ?? ReadPage(model, page["items"] as JsonArray);
+                changes = ReadPage(model, page["items"] as JsonArray);
             }
             received += changes.Count;
             // The next page is on its way while this one is stored.
@@ -143,32 +138,21 @@ internal sealed class ModelSynchronizer
 
     private List<RemoteChange> ReadPage(ModelMetadata model, JsonArray? items)
     {
-        var changes = new List<RemoteChange>(items?.Count ?? 0);
-        var seen = new Dictionary<StorageKey, int>();
-        if (items is null) return changes;
+        var changes = new PageChanges(model);
+        if (items is null) return changes.Changes;
         foreach (var node in items)
         {
             if (node is not JsonObject record) continue; // a null item: a record the caller may not read
-            RemoteChange change;
             try
             {
-                change = RemoteRecords.Read(model, record);
+                changes.Add(RemoteRecords.Read(model, record));
             }
             catch (ModelSerializationException ex)
             {
                 _context.ReportError(new SyncError("Sync", model.Name, "BadRecord", ex.Message));
-                continue;
-            }
-            // The last copy of a record in a page wins (as amplify-js's mergePage does).
-            var key = StorageKey.Of(model, change.Item);
-            if (seen.TryGetValue(key, out var index)) changes[index] = change;
-            else
-            {
-                seen[key] = changes.Count;
-                changes.Add(change);
             }
         }
-        return changes;
+        return changes.Changes;
     }
 
     /// <summary>

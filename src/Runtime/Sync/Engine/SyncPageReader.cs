@@ -4,7 +4,6 @@ using System.Text.Json;
 using Amplify.DataStore.Engine;
 using Amplify.DataStore.Metadata;
 using Amplify.DataStore.Serialization;
-using Amplify.DataStore.Storage;
 
 namespace Amplify.DataStore.Sync.Engine;
 
@@ -86,7 +85,7 @@ internal static class SyncPageReader
     // At the page object's StartObject; ends at its EndObject.
     private static SyncPage? ReadPage(ref Utf8JsonReader json, ReadOnlyMemory<byte> body, ModelMetadata model, List<ModelSerializationException> badRecord)
     {
-        List<RemoteChange>? changes = null;
+        PageChanges? changes = null;
         string? nextToken = null;
         long? startedAt = null;
         while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
@@ -96,8 +95,7 @@ internal static class SyncPageReader
                 json.Read();
                 if (json.TokenType == JsonTokenType.Null) continue;
                 if (json.TokenType != JsonTokenType.StartArray) return null;
-                changes = new List<RemoteChange>();
-                var seen = new Dictionary<StorageKey, int>();
+                changes = new PageChanges(model);
                 while (json.Read() && json.TokenType != JsonTokenType.EndArray)
                 {
                     if (json.TokenType == JsonTokenType.Null) continue; // a record the caller may not read
@@ -119,14 +117,7 @@ internal static class SyncPageReader
                         badRecord.Add(ex);
                         continue;
                     }
-                    // The last copy of a record in a page wins (as amplify-js's mergePage does).
-                    var key = StorageKey.Of(model, change.Item);
-                    if (seen.TryGetValue(key, out var index)) changes[index] = change;
-                    else
-                    {
-                        seen[key] = changes.Count;
-                        changes.Add(change);
-                    }
+                    changes.Add(change);
                 }
             }
             else if (json.ValueTextEquals("nextToken"u8))
@@ -147,6 +138,6 @@ internal static class SyncPageReader
                 json.Skip();
             }
         }
-        return new SyncPage(changes ?? new List<RemoteChange>(), nextToken, startedAt);
+        return new SyncPage(changes?.Changes ?? new List<RemoteChange>(), nextToken, startedAt);
     }
 }

@@ -114,7 +114,7 @@ internal sealed class AppSyncHttpClient
                         if (read?.Invoke(answer.Memory) is { } value) return new AppSyncResponse(null, Array.Empty<AppSyncError>()) { Read = value };
                         return Parse(answer.Memory.Span, status);
                     }
-                    throw StatusFailure(response, status, Encoding.UTF8.GetString(answer.Memory.Span));
+                    throw StatusFailure(response, status, answer.Memory.Span);
                 }
             }
         }
@@ -186,10 +186,16 @@ internal sealed class AppSyncHttpClient
     /// <summary>True for the modes that send a bearer token from the <see cref="IAuthTokenProvider"/> (refreshed when refused).</summary>
     public static bool UsesToken(AuthorizationType mode) => mode is AuthorizationType.AmazonCognitoUserPools or AuthorizationType.OpenIdConnect or AuthorizationType.AwsLambda;
 
-    private AppSyncException StatusFailure(HttpResponseMessage response, int status, string text)
+    private AppSyncException StatusFailure(HttpResponseMessage response, int status, ReadOnlySpan<byte> body)
     {
-        var errors = TryParse(text)?.Errors ?? Array.Empty<AppSyncError>();
-        var detail = errors.Count > 0 ? $"{errors[0].ErrorType}: {errors[0].Message}" : text.Length > 200 ? text[..200] : text;
+        var errors = TryParse(body)?.Errors ?? Array.Empty<AppSyncError>();
+        string detail;
+        if (errors.Count > 0) detail = $"{errors[0].ErrorType}: {errors[0].Message}";
+        else
+        {
+            var text = Encoding.UTF8.GetString(body);
+            detail = text.Length > 200 ? text[..200] : text;
+        }
         var kind = status switch
         {
             401 or 403 => AppSyncFailureKind.Unauthorized,
@@ -212,8 +218,6 @@ internal sealed class AppSyncHttpClient
     private AppSyncResponse Parse(ReadOnlySpan<byte> utf8, int status)
         => TryParse(utf8) ?? throw new AppSyncException(AppSyncFailureKind.ServerError,
             $"{_config.GraphQLEndpoint} answered HTTP {status} with a body that is not a GraphQL response.", statusCode: status);
-
-    private static AppSyncResponse? TryParse(string text) => TryParse(Encoding.UTF8.GetBytes(text));
 
     /// <summary>Reads <c>{ data, errors }</c>; null when the body is not a JSON object.</summary>
     private static AppSyncResponse? TryParse(ReadOnlySpan<byte> utf8)
