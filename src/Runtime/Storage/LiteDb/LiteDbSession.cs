@@ -126,18 +126,16 @@ internal sealed class LiteDbSession : IStorageSession
         }
         if (DocumentKey.ToId(storage, key) is not { } id) return false;
         var collection = _database.GetCollection(storage.CollectionName);
+        // The record's sync metadata outlives its document (IStorageSession.SetSyncMetadata): it moves to a tombstone. When
+        // no document of the model carries any, the delete needs no look at the document first.
+        BsonValue? synced = null;
         if (MayCarrySyncMetadata(model))
         {
-            var stored = collection.FindById(id);
-            if (stored is null) return false;
-            Wrote = true;
-            // The record's sync metadata outlives its document (IStorageSession.SetSyncMetadata): it moves to a tombstone.
-            if (stored.TryGetValue(DocumentLayout.SyncField, out var field)) WriteTombstone(model, key, SyncMetadataDocuments.FromField(field));
+            if (collection.FindById(id) is not { } stored) return false;
+            stored.TryGetValue(DocumentLayout.SyncField, out synced);
         }
-        else
-        {
-            Wrote = true; // no document of the model carries sync metadata: the delete needs no look at the document first
-        }
+        Wrote = true;
+        if (synced is not null) WriteTombstone(model, key, SyncMetadataDocuments.FromField(synced));
         _journal?.AddDelete(storage.CollectionName, id);
         if (!collection.Delete(id)) return false;
         (changes ?? _pending.For(model)).Deleted(key);
