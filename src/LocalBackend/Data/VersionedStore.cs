@@ -157,6 +157,19 @@ internal sealed class VersionedStore : IDisposable
         return request.Task;
     }
 
+    // Takes the writing right once the running batch (if any) ends; with unlessClosed, gives up (false) once the store is
+    // closing, because the closing writer then keeps the right.
+    private bool WaitForWriting(bool unlessClosed)
+    {
+        var spin = new SpinWait();
+        while (Interlocked.CompareExchange(ref _writing, 1, 0) != 0)
+        {
+            if (unlessClosed && Volatile.Read(ref _closed)) return false;
+            spin.SpinOnce();
+        }
+        return true;
+    }
+
     // Called by the thread that set _writing to 1. The writer thread is woken for writes queued meanwhile: whoever
     // queued them found _writing taken and left them to the holder.
     private void ReleaseWriting()
@@ -173,8 +186,7 @@ internal sealed class VersionedStore : IDisposable
             if (Volatile.Read(ref _closed))
             {
                 // Waits for a running batch, then keeps _writing: nothing is queued after the close, so this stores the last writes.
-                var spin = new SpinWait();
-                while (Interlocked.CompareExchange(ref _writing, 1, 0) != 0) spin.SpinOnce();
+                WaitForWriting(unlessClosed: false);
                 while (RunQueuedBatch())
                 {
                 }
@@ -282,12 +294,7 @@ internal sealed class VersionedStore : IDisposable
     /// </remarks>
     public int Purge()
     {
-        var spin = new SpinWait();
-        while (Interlocked.CompareExchange(ref _writing, 1, 0) != 0)
-        {
-            if (Volatile.Read(ref _closed)) return 0; // the closing writer keeps the right; nothing to purge any more
-            spin.SpinOnce();
-        }
+        if (!WaitForWriting(unlessClosed: true)) return 0; // the closing writer keeps the right; nothing to purge any more
         try
         {
             // Outside the table lock: moving a large log into the data file can take seconds, and readers (served from
