@@ -33,36 +33,7 @@ internal static class RawSyncBaseline
     /// Fetches every page of <c>syncPosts</c> in turn, following nextToken, and parses each with <see cref="JsonDocument"/>;
     /// stops where the C# client does (no nextToken, or <paramref name="n"/> records, asking for at most the rest).
     /// </summary>
-    public static async Task<FetchFigures> FetchAllAsync(BackendServerProcess backend, int n)
-    {
-        using var http = backend.CreateHttpClient();
-        var pageMs = new List<double>();
-        long bytes = 0;
-        var items = 0;
-        string? nextToken = null;
-        var watch = Stopwatch.StartNew();
-        do
-        {
-            var started = Stopwatch.GetTimestamp();
-            var body = await PostAsync(http, backend, SyncPosts, new JsonObject
-            {
-                ["limit"] = Math.Min(PageSize, n - items),
-                ["nextToken"] = nextToken,
-                ["lastSync"] = null,
-                ["filter"] = null,
-            });
-            bytes += body.Length;
-            using var document = JsonDocument.Parse(body);
-            var page = Data(document, "syncPosts");
-            items += page.GetProperty("items").GetArrayLength();
-            nextToken = page.GetProperty("nextToken").ValueKind == JsonValueKind.String ? page.GetProperty("nextToken").GetString() : null;
-            pageMs.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        }
-        while (nextToken is not null && items < n);
-        var seconds = watch.Elapsed.TotalSeconds;
-        pageMs.Sort();
-        return new FetchFigures(items, pageMs.Count, seconds, pageMs[pageMs.Count / 2], bytes);
-    }
+    public static Task<FetchFigures> FetchAllAsync(BackendServerProcess backend, int n) => FetchPagesAsync(backend, n, storePage: null);
 
     /// <summary>
     /// The floor of a hydration into LiteDB: the same pages fetched as <see cref="FetchAllAsync"/> (the next page
@@ -72,14 +43,30 @@ internal static class RawSyncBaseline
     /// </summary>
     public static async Task<FetchFigures> FetchAndStoreAllAsync(BackendServerProcess backend, int n, string databasePath)
     {
-        using var http = backend.CreateHttpClient();
         using var database = new LiteDatabase(new ConnectionString { Filename = databasePath, Connection = ConnectionType.Direct, Collation = Collation.Binary });
         database.Pragma("CHECKPOINT", new Amplify.DataStore.Storage.LiteDb.LiteDbOptions { FilePath = "unused" }.CheckpointLogPages);
         var posts = database.GetCollection("Post");
+        var figures = await FetchPagesAsync(backend, n, records =>
+        {
+            // No await between BeginTrans and Commit: a LiteDB transaction is bound to its OS thread.
+            var stored = new List<BsonDocument>(records.GetArrayLength());
+            foreach (var record in records.EnumerateArray()) stored.Add(ToDocument(record));
+            database.BeginTrans();
+            foreach (var doc in stored) posts.Insert(doc);
+            database.Commit();
+        });
+        if (posts.Count() != figures.Items) throw new InvalidOperationException($"raw LiteDB stored {posts.Count()} of {figures.Items} records");
+        return figures;
+    }
+
+    // Each page's next one is requested as soon as its token is read, then storePage (if any) gets the page's items; a
+    // page's time runs from waiting for it to the end of its storing.
+    private static async Task<FetchFigures> FetchPagesAsync(BackendServerProcess backend, int n, Action<JsonElement>? storePage)
+    {
+        using var http = backend.CreateHttpClient();
         var pageMs = new List<double>();
         long bytes = 0;
         var items = 0;
-        var watch = Stopwatch.StartNew();
         Task<byte[]> Fetch(string? token, int soFar) => PostAsync(http, backend, SyncPosts, new JsonObject
         {
             ["limit"] = Math.Min(PageSize, n - soFar),
@@ -87,6 +74,7 @@ internal static class RawSyncBaseline
             ["lastSync"] = null,
             ["filter"] = null,
         });
+        var watch = Stopwatch.StartNew();
         Task<byte[]>? next = Fetch(null, 0);
         while (next is not null)
         {
@@ -100,17 +88,11 @@ internal static class RawSyncBaseline
             items += records.GetArrayLength();
             var token = page.GetProperty("nextToken").ValueKind == JsonValueKind.String ? page.GetProperty("nextToken").GetString() : null;
             if (token is not null && items < n) next = Fetch(token, items);
-            // No await between BeginTrans and Commit: a LiteDB transaction is bound to its OS thread.
-            var stored = new List<BsonDocument>(records.GetArrayLength());
-            foreach (var record in records.EnumerateArray()) stored.Add(ToDocument(record));
-            database.BeginTrans();
-            foreach (var doc in stored) posts.Insert(doc);
-            database.Commit();
+            storePage?.Invoke(records);
             pageMs.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
         var seconds = watch.Elapsed.TotalSeconds;
         pageMs.Sort();
-        if (posts.Count() != items) throw new InvalidOperationException($"raw LiteDB stored {posts.Count()} of {items} records");
         return new FetchFigures(items, pageMs.Count, seconds, pageMs[pageMs.Count / 2], bytes);
     }
 
